@@ -1,0 +1,31 @@
+import type { Article } from '@/utils/article';
+import { formatDate } from '@/utils/format';
+import { t } from '@/utils/i18n';
+
+/** Title, then byline, site, date and reading time: what a reader wants to know before the first line. */
+export function ArticleHeader({ article, locale }: { article: Article; locale: string }) {
+  const date = formatDate(article.published, locale);
+  const details = [article.byline, article.siteName].filter(Boolean);
+  return (
+    <header class="article-header">
+      <h1 class="article-title" data-lectern="title">
+        {article.title}
+      </h1>
+      <p class="article-meta">
+        {details.map((part, i) => (
+          <span key={i} class={i === 0 && article.byline ? 'byline' : 'site'}>
+            {part}
+          </span>
+        ))}
+        {date && article.published && (
+          <time class="published" dateTime={article.published}>
+            {date}
+          </time>
+        )}
+        {article.readingMinutes > 0 && (
+          <span class="reading-time">{t('readingMinutes', String(article.readingMinutes))}</span>
+        )}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'preact/hooks';
+import { copyLink } from '@/components/copy-link';
+import { Toast, type ToastMessage } from '@/components/Toast';
+import { useSettings } from '@/components/use-settings';
+import type { Article } from '@/utils/article';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { ReaderAction } from '@/utils/reader-keys';
+import { stepFontSize, toggleNight } from '@/utils/settings';
+import { ArticleHeader } from './ArticleHeader';
+import { KeyHelp } from './KeyHelp';
+import { Toolbar } from './Toolbar';
+import { useFontSize } from './features/font-size';
+import { useReaderKeys } from './features/keys';
+import { printReader } from './features/print';
+import { useTheme } from './features/theme';
+
+export type ReaderContent =
+  | { kind: 'loading' }
+  | { kind: 'article'; article: Article }
+  | { kind: 'message'; title: MessageKey; body: MessageKey; url: string | null };
+
+export interface ReaderProps {
+  content: ReaderContent;
+  locale: string;
+  toggleShortcut: string | null;
+  /** Print as soon as the article is shown (the popup's "print clean version"). */
+  printOnOpen: boolean;
+  onClose: () => void;
+}
+
+/** The reader: toolbar, article (or a message saying why there is none), key list and confirmations. */
+export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose }: ReaderProps) {
+  const [settings, update] = useSettings();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  useFontSize(settings);
+  useTheme(settings);
+
+  const article = content.kind === 'article' ? content.article : null;
+  const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
+  const page = pageUrl ? { url: pageUrl, title: article?.title ?? '' } : null;
+
+  const run = (action: ReaderAction): void => {
+    switch (action) {
+      case 'font-larger':
+        return update((s) => stepFontSize(s, 'larger'));
+      case 'font-smaller':
+        return update((s) => stepFontSize(s, 'smaller'));
+      case 'font-reset':
+        return update((s) => stepFontSize(s, 'reset'));
+      case 'night':
+        return update(toggleNight);
+      case 'print':
+        return printReader();
+      case 'copy-link':
+        if (page) void copyLink(page.url).then(setToast);
+        return;
+      case 'help':
+        return setHelpOpen((open) => !open);
+      case 'close':
+        if (helpOpen) return setHelpOpen(false);
+        return onClose();
+    }
+  };
+  useReaderKeys(run);
+
+  useEffect(() => {
+    if (article) document.title = article.title;
+  }, [article]);
+
+  useEffect(() => {
+    if (printOnOpen && article && settings) {
+      // Let the article and its fonts lay out before the print dialog takes the page.
+      const timer = setTimeout(printReader, 300);
+      return () => clearTimeout(timer);
+    }
+    return undefined;
+  }, [printOnOpen, article, settings !== null]);
+
+  return (
+    <div class="reader" data-lectern="reader" data-state={content.kind}>
+      {settings && <Toolbar settings={settings} page={page} run={run} />}
+      <main class="page" tabIndex={-1} id="reader-main">
+        {content.kind === 'loading' && (
+          <p class="status" role="status">
+            {t('loading')}
+          </p>
+        )}
+        {content.kind === 'message' && (
+          <section class="message" data-lectern="message" role="alert">
+            <h1>{t(content.title)}</h1>
+            <p>{t(content.body)}</p>
+            <button type="button" class="button" onClick={onClose}>
+              {t('backToPage')}
+            </button>
+          </section>
+        )}
+        {article && (
+          <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
+            <ArticleHeader article={article} locale={locale} />
+            <div class="article-body" data-lectern="article" dangerouslySetInnerHTML={{ __html: article.html }} />
+            <footer class="article-footer">
+              <a href={article.url} target="_blank" rel="noopener noreferrer">
+                {t('originalPage')}: {article.siteName ?? article.url}
+              </a>
+            </footer>
+          </article>
+        )}
+      </main>
+      {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
+      <Toast message={toast} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+
+/** Close: back to the article's tab, untouched and at its scroll position, and the reader tab goes away. */
+export async function closeReader(sourceTabId: number | null): Promise<void> {
+  const self = await browser.tabs.getCurrent();
+  if (sourceTabId !== null) {
+    await browser.tabs.update(sourceTabId, { active: true }).catch(() => undefined);
+  }
+  if (self?.id !== undefined) await browser.tabs.remove(self.id);
+  else window.close();
+}
+
+/** Whether this reader page is the one shown in `tabId` (the toggle command closes only that one). */
+export async function isInTab(tabId: number): Promise<boolean> {
+  const self = await browser.tabs.getCurrent();
+  return self?.id === tabId;
+}

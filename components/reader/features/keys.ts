@@ -1,0 +1,30 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { actionForKey, type ReaderAction } from '@/utils/reader-keys';
+
+function isTextField(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** Reader keys: one keydown listener on the document for the reader's lifetime, mapped by the pure key table. */
+export function useReaderKeys(run: (action: ReaderAction) => void): void {
+  const latest = useRef(run);
+  latest.current = run;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const action = actionForKey({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        inTextField: isTextField(event.target),
+      });
+      if (!action) return;
+      event.preventDefault();
+      latest.current(action);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,21 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/utils/settings';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
+
+/** The current settings, kept live with every other view; null until loaded. */
+export function useSettings(): [Settings | null, (change: (s: Settings) => Settings) => void] {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    let active = true;
+    void loadSettings().then((s) => active && setSettings(s));
+    const unwatch = watchSettings(setSettings);
+    return () => {
+      active = false;
+      unwatch();
+    };
+  }, []);
+  const update = useCallback((change: (s: Settings) => Settings) => {
+    void updateSettings(change).then(setSettings);
+  }, []);
+  return [settings, update];
+}

@@ -1,0 +1,47 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
+import { uiLanguage } from '@/utils/i18n';
+import { sendToExtension, sendToTab } from '@/utils/messages';
+import { displayHost, restrictedReason } from '@/utils/pages';
+import './style.css';
+
+// The popup: finds out about the active tab, then renders; opening the reader goes through the background.
+const app = document.getElementById('app')!;
+document.documentElement.lang = uiLanguage();
+
+async function describeActiveTab(): Promise<{ page: PopupPage | null; tabId: number | null }> {
+  // A test (or a user with a pinned popup page) can name the tab; otherwise it's the active tab of this window.
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  const tab =
+    Number.isInteger(named) && named > 0
+      ? await browser.tabs.get(named)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return { page: null, tabId: null };
+  const url = tab.url ?? '';
+  const restricted = restrictedReason(url);
+  const base = { url, title: tab.title ?? '', site: displayHost(url) };
+  if (restricted) return { page: { ...base, unavailable: restricted }, tabId: tab.id };
+  try {
+    const info = await sendToTab(tab.id, { type: 'page-info' });
+    return {
+      page: {
+        ...base,
+        url: info.url,
+        title: info.title || base.title,
+        unavailable: info.readerable ? null : 'not-article',
+      },
+      tabId: tab.id,
+    };
+  } catch {
+    return { page: { ...base, unavailable: 'no-content-script' }, tabId: tab.id };
+  }
+}
+
+void describeActiveTab().then(({ page, tabId }) => {
+  const openReader = (print: boolean): void => {
+    if (tabId === null) return;
+    void sendToExtension({ type: 'open-reader', tabId, print }).then(() => window.close());
+  };
+  render(<PopupApp page={page} onOpenReader={openReader} />, app);
+});

@@ -1,0 +1,68 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
+import { closeReader } from '@/components/reader/features/close';
+import { extractArticle } from '@/utils/extract';
+import { t, uiLanguage } from '@/utils/i18n';
+import { NOT_MINE, listen, sendToTab } from '@/utils/messages';
+import './style.css';
+
+// The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it.
+const params = new URLSearchParams(location.search);
+const sourceParam = Number(params.get('tab'));
+const sourceTabId = Number.isInteger(sourceParam) && sourceParam >= 0 ? sourceParam : null;
+const printOnOpen = params.get('print') === '1';
+const locale = uiLanguage();
+const app = document.getElementById('app')!;
+document.documentElement.lang = locale;
+document.title = t('readerTitle');
+
+let toggleShortcut: string | null = null;
+const close = (): void => void closeReader(sourceTabId);
+
+function show(content: ReaderContent): void {
+  render(
+    <ReaderApp
+      content={content}
+      locale={locale}
+      toggleShortcut={toggleShortcut}
+      printOnOpen={printOnOpen}
+      onClose={close}
+    />,
+    app,
+  );
+}
+
+async function load(): Promise<ReaderContent> {
+  if (sourceTabId === null)
+    return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: null };
+  let snapshot;
+  try {
+    snapshot = await sendToTab(sourceTabId, { type: 'snapshot' });
+  } catch {
+    const tab = await browser.tabs.get(sourceTabId).catch(() => null);
+    return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: tab?.url ?? null };
+  }
+  const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
+  const article = extractArticle(doc, snapshot.url);
+  if (!article) return { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
+  return { kind: 'article', article };
+}
+
+async function main(): Promise<void> {
+  show({ kind: 'loading' });
+  const self = await browser.tabs.getCurrent();
+  listen({
+    'close-reader-in-tab': ({ tabId }) => {
+      if (tabId !== self?.id) return NOT_MINE;
+      close();
+      return true;
+    },
+  });
+  const [content, commands] = await Promise.all([load(), browser.commands.getAll().catch(() => [])]);
+  toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
+  show(content);
+  document.getElementById('reader-main')?.focus({ preventScroll: true });
+}
+
+void main();

@@ -1,0 +1,21 @@
+/** The plain-data result of extraction: everything the reader needs, already sanitized. */
+export interface Article {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 date-time (or date) when the page states one. */
+  published: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  /** Sanitized article HTML (DOMPurify ran on it). */
+  html: string;
+  /** Plain text of the article body. */
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+  url: string;
+}
+
+/** Why extraction found nothing to show; each has a localized message. */
+export type NoArticleReason = 'empty' | 'not-article';

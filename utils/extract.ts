@@ -1,0 +1,68 @@
+import { Readability } from '@mozilla/readability';
+import type { Article } from './article';
+import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
+import { countWords, readingMinutes } from './reading-time';
+import { sanitizeHtml } from './sanitize';
+
+/** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
+export const MIN_ARTICLE_WORDS = 40;
+
+/** The window whose DOM implementation sanitizes: the document's own, or the global one for DOMParser documents. */
+function windowOf(doc: Document): (Window & typeof globalThis) | null {
+  const view = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
+  return view as (Window & typeof globalThis) | null;
+}
+
+/**
+ * Extracts the article of `doc` as sanitized plain data, or null when there is none.
+ * Pure: Readability runs on a clone, so `doc` (possibly the live page) is never modified. Never throws.
+ */
+export function extractArticle(doc: Document, url: string): Article | null {
+  try {
+    return extract(doc, url);
+  } catch {
+    return null;
+  }
+}
+
+function extract(doc: Document, url: string): Article | null {
+  const win = windowOf(doc);
+  if (!win || !doc.documentElement || !doc.body) return null;
+
+  const clone = doc.cloneNode(true) as Document;
+  // Relative links and images resolve against the article's address, not the reader's.
+  if (!clone.querySelector('base[href]') && clone.head) {
+    const base = clone.createElement('base');
+    base.setAttribute('href', url);
+    clone.head.prepend(base);
+  }
+
+  const meta = readMetadata(doc, url);
+  const parsed = new Readability(clone, { charThreshold: 300 }).parse();
+  if (!parsed?.content) return null;
+
+  const html = sanitizeHtml(parsed.content, win);
+  const text = (parsed.textContent ?? '')
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n\n')
+    .trim();
+  const wordCount = countWords(text);
+  if (wordCount < MIN_ARTICLE_WORDS) return null;
+
+  const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;
+  const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : meta.dir;
+  return {
+    title: meta.title ?? cleanTitle(parsed.title, siteName) ?? siteName ?? url,
+    byline: meta.byline ?? cleanByline(parsed.byline),
+    siteName,
+    published: meta.published ?? toIsoDate(parsed.publishedTime),
+    lang: meta.lang ?? parsed.lang ?? null,
+    dir,
+    excerpt: parsed.excerpt?.trim() || null,
+    html,
+    text,
+    wordCount,
+    readingMinutes: readingMinutes(text),
+    url,
+  };
+}

@@ -1,0 +1,16 @@
+/** Display formatting for reader metadata. Pure. */
+
+/** An ISO date as the reader's locale writes it ("30 December 2025"), or null when it can't be read. */
+export function formatDate(iso: string | null, locale: string): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeZone: /^\d{4}-\d{2}-\d{2}$/.test(iso) ? 'UTC' : undefined,
+    }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}

@@ -1,0 +1,80 @@
+import { browser, type Browser } from 'wxt/browser';
+
+/**
+ * The one message protocol between Lectern's contexts. Every message names its sender and receiver,
+ * and `Replies` gives the type each one answers with.
+ */
+
+/** What the content script reports of its page. */
+export interface PageInfo {
+  url: string;
+  title: string;
+  readerable: boolean;
+}
+
+/** A serialized copy of the page for extraction in the reader (the live page is never handed over). */
+export interface PageSnapshot {
+  url: string;
+  html: string;
+  /** The user's selection as HTML, empty when nothing is selected. */
+  selectionHtml: string;
+}
+
+export type Message =
+  /** content → background: the detection result for the sender's tab. */
+  | { type: 'detected'; readerable: boolean }
+  /** popup → content: what is this page? */
+  | { type: 'page-info' }
+  /** reader → content: the page to extract. */
+  | { type: 'snapshot' }
+  /** popup → background: open the reader for a tab (and print it). */
+  | { type: 'open-reader'; tabId: number; print: boolean }
+  /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
+  | { type: 'close-reader-in-tab'; tabId: number };
+
+export interface Replies {
+  detected: void;
+  'page-info': PageInfo;
+  snapshot: PageSnapshot;
+  'open-reader': void;
+  'close-reader-in-tab': true;
+}
+
+export type MessageType = Message['type'];
+export type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
+
+export type Handlers = {
+  [K in MessageType]?: (
+    message: MessageOf<K>,
+    sender: Browser.runtime.MessageSender,
+  ) => Replies[K] | Promise<Replies[K]> | NotMine;
+};
+
+/** A handler returns this to leave a message to another listener (several reader pages hear the same broadcast). */
+export const NOT_MINE = undefined;
+type NotMine = typeof NOT_MINE;
+
+export function sendToExtension<K extends MessageType>(message: MessageOf<K>): Promise<Replies[K]> {
+  return browser.runtime.sendMessage(message) as Promise<Replies[K]>;
+}
+
+export function sendToTab<K extends MessageType>(tabId: number, message: MessageOf<K>): Promise<Replies[K]> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<Replies[K]>;
+}
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Answers the messages this context handles and leaves the rest to other listeners; returns the unlisten function. */
+export function listen(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (!isMessage(message)) return undefined;
+    const handler = handlers[message.type] as ((m: Message, s: Browser.runtime.MessageSender) => unknown) | undefined;
+    if (!handler) return undefined;
+    const reply = handler(message, sender);
+    return reply === NOT_MINE ? undefined : Promise.resolve(reply);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

@@ -1,0 +1,47 @@
+/** Keys inside the reader and the actions they trigger. Pure: a key event's fields in, an action out. */
+
+export type ReaderAction =
+  'font-larger' | 'font-smaller' | 'font-reset' | 'night' | 'print' | 'copy-link' | 'close' | 'help';
+
+export interface KeyInput {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  /** The event comes from a text field, where keys type text instead. */
+  inTextField: boolean;
+}
+
+const KEYS: Readonly<Record<string, ReaderAction>> = {
+  '+': 'font-larger',
+  '=': 'font-larger',
+  '-': 'font-smaller',
+  '0': 'font-reset',
+  n: 'night',
+  N: 'night',
+  p: 'print',
+  P: 'print',
+  c: 'copy-link',
+  C: 'copy-link',
+  Escape: 'close',
+  '?': 'help',
+};
+
+/** The keys listed under `?`, in display order, with the action each triggers. */
+export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> = [
+  { keys: ['+', '='], action: 'font-larger' },
+  { keys: ['-'], action: 'font-smaller' },
+  { keys: ['0'], action: 'font-reset' },
+  { keys: ['N'], action: 'night' },
+  { keys: ['P'], action: 'print' },
+  { keys: ['C'], action: 'copy-link' },
+  { keys: ['Esc'], action: 'close' },
+  { keys: ['?'], action: 'help' },
+];
+
+/** The action for a key press, or null when the reader should leave the key alone (modifiers, typing, unknown keys). */
+export function actionForKey(input: KeyInput): ReaderAction | null {
+  if (input.ctrlKey || input.metaKey || input.altKey) return null;
+  if (input.inTextField && input.key !== 'Escape') return null;
+  return KEYS[input.key] ?? null;
+}

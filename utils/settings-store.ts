@@ -1,0 +1,27 @@
+import { storage } from '#imports';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, normalizeSettings, type Settings } from './settings';
+
+/** The settings as stored in extension storage (sync), read and watched through WXT storage. */
+const item = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+});
+
+export async function loadSettings(): Promise<Settings> {
+  return normalizeSettings(await item.getValue().catch(() => null));
+}
+
+export async function saveSettings(settings: Settings): Promise<void> {
+  await item.setValue(normalizeSettings(settings));
+}
+
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = normalizeSettings(change(await loadSettings()));
+  await item.setValue(next);
+  return next;
+}
+
+/** Calls `onChange` with repaired settings whenever any view changes them; returns the unwatch function. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return item.watch((value) => onChange(normalizeSettings(value)));
+}

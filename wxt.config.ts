@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+// Manifest and build settings for both browsers. Chromium gets MV3, Firefox MV2 (WXT's defaults).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'storage', 'contextMenus'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-reader': {
+        suggested_key: { default: 'Alt+R' },
+        description: '__MSG_commandToggleReader__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lectern@lectern.app',
+              strict_min_version: '115.0',
+              // Lectern collects nothing: no analytics, no requests of its own.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
