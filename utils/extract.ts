@@ -25,6 +25,15 @@ export function extractArticle(doc: Document, url: string): Article | null {
   }
 }
 
+/** Collapses runs of spaces, trims every line and keeps at most one blank line between blocks. */
+export function normalizeText(raw: string): string {
+  return raw
+    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
@@ -42,10 +51,7 @@ function extract(doc: Document, url: string): Article | null {
   if (!parsed?.content) return null;
 
   const html = sanitizeHtml(parsed.content, win);
-  const text = (parsed.textContent ?? '')
-    .replace(/[ \t\r\f\v]+/g, ' ')
-    .replace(/\n\s*\n+/g, '\n\n')
-    .trim();
+  const text = normalizeText(parsed.textContent ?? '');
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) return null;
 

@@ -84,9 +84,10 @@ export function cleanByline(raw: string | null | undefined): string | null {
   return cleaned;
 }
 
-const SEP = '[|\\-–—:·•»]';
-const LAST_PART = new RegExp(`^(.*\\S)\\s+${SEP}\\s+([^|\\-–—:·•»]+)$`);
-const FIRST_PART = new RegExp(`^([^|\\-–—:·•»]+?)\\s+${SEP}\\s+(.*\\S)$`);
+// " | ", " - ", " — ", ": " and the like between a title and the site's name.
+const SEP = '(?:\\s+[|\\-–—·•»]|\\s*:)\\s+';
+const LAST_PART = new RegExp(`^(.*\\S)${SEP}([^|\\-–—:·•»]+)$`);
+const FIRST_PART = new RegExp(`^([^|\\-–—:·•»]+?)${SEP}(.*\\S)$`);
 
 const squash = (value: string): string =>
   value

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
-import { uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
 import { displayHost, restrictedReason } from '@/utils/pages';
 import './style.css';
@@ -9,6 +9,7 @@ import './style.css';
 // The popup: finds out about the active tab, then renders; opening the reader goes through the background.
 const app = document.getElementById('app')!;
 document.documentElement.lang = uiLanguage();
+document.title = t('extName');
 
 async function describeActiveTab(): Promise<{ page: PopupPage | null; tabId: number | null }> {
   // A test (or a user with a pinned popup page) can name the tab; otherwise it's the active tab of this window.

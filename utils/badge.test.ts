@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTED_BADGE, badgeFor, readerPath } from './badge';
+
+describe('badgeFor', () => {
+  it('marks detected articles and names the shortcut', () => {
+    expect(badgeFor(true, 'Alt+R')).toMatchObject({
+      text: DETECTED_BADGE,
+      titleKey: 'actionTitleDetected',
+      titleArg: 'Alt+R',
+    });
+    expect(badgeFor(true, undefined)).toMatchObject({ text: DETECTED_BADGE, titleKey: 'actionTitleDetectedNoKey' });
+    expect(badgeFor(false, 'Alt+R')).toMatchObject({ text: '', titleKey: 'actionTitleNotDetected' });
+  });
+});
+
+describe('readerPath', () => {
+  it('names the source tab and the print request', () => {
+    expect(readerPath(12, false)).toBe('/reader.html?tab=12');
+    expect(readerPath(12, true)).toBe('/reader.html?tab=12&print=1');
+  });
+});

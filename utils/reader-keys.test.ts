@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { KEY_LIST, actionForKey, type KeyInput } from './reader-keys';
+
+const press = (key: string, extra: Partial<KeyInput> = {}): KeyInput => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  inTextField: false,
+  ...extra,
+});
+
+describe('actionForKey', () => {
+  it('maps the reader keys', () => {
+    expect(actionForKey(press('+'))).toBe('font-larger');
+    expect(actionForKey(press('='))).toBe('font-larger');
+    expect(actionForKey(press('-'))).toBe('font-smaller');
+    expect(actionForKey(press('0'))).toBe('font-reset');
+    expect(actionForKey(press('n'))).toBe('night');
+    expect(actionForKey(press('p'))).toBe('print');
+    expect(actionForKey(press('c'))).toBe('copy-link');
+    expect(actionForKey(press('Escape'))).toBe('close');
+    expect(actionForKey(press('?'))).toBe('help');
+  });
+
+  it('leaves browser shortcuts, typing and other keys alone', () => {
+    expect(actionForKey(press('c', { ctrlKey: true }))).toBeNull();
+    expect(actionForKey(press('p', { metaKey: true }))).toBeNull();
+    expect(actionForKey(press('n', { altKey: true }))).toBeNull();
+    expect(actionForKey(press('n', { inTextField: true }))).toBeNull();
+    expect(actionForKey(press('Escape', { inTextField: true }))).toBe('close');
+    expect(actionForKey(press('x'))).toBeNull();
+  });
+
+  it('lists every action exactly once under ?', () => {
+    const actions = KEY_LIST.map((k) => k.action);
+    expect(new Set(actions).size).toBe(actions.length);
+    for (const { keys, action } of KEY_LIST) {
+      const key = keys[0] === 'Esc' ? 'Escape' : keys[0]!.toLowerCase();
+      expect(actionForKey(press(key))).toBe(action);
+    }
+  });
+});
