@@ -8,6 +8,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'storage', 'contextMenus'],
+    // The same sites the detection content script runs on; lets the popup and background see those tabs' addresses.
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-reader': {

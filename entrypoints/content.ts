@@ -1,4 +1,4 @@
-import { isProbablyReaderable } from '@mozilla/readability/Readability-readerable.js';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { listen, sendToExtension } from '@/utils/messages';
 
 // Runs on every page: decides cheaply whether it is an article and answers the reader and popup.

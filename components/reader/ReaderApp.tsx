@@ -80,7 +80,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
       {settings && <Toolbar settings={settings} page={page} run={run} />}
-      <main class="page" tabIndex={-1} id="reader-main">
+      <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">
             {t('loading')}

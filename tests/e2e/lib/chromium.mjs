@@ -1,0 +1,86 @@
+// Real Chromium with the built extension loaded (playwright-core drives Debian's chromium; nothing is downloaded).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { browserPath } from './paths.mjs';
+import { waitFor } from './wait.mjs';
+
+const BUILD = resolve('.output/chrome-mv3');
+
+/**
+ * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);
+ * `lang` sets the browser's UI language. The window.print stub counts prints in extension pages.
+ */
+export async function launchChromium({ headless = true, lang = 'en-US', display } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: browserPath('chromium'),
+    headless,
+    locale: lang,
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), ...(display ? { DISPLAY: display } : {}) },
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${BUILD}`,
+      `--load-extension=${BUILD}`,
+      `--lang=${lang}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await context.addInitScript(() => {
+    if (location.protocol === 'chrome-extension:') {
+      window.print = () => {
+        document.documentElement.dataset.testPrinted = String(Number(document.documentElement.dataset.testPrinted ?? 0) + 1);
+      };
+    }
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(worker.url()).host;
+
+  const driver = {
+    name: 'chromium',
+    context,
+    extensionUrl: (path) => `chrome-extension://${id}/${path}`,
+    /** Runs `fn(arg)` in the extension's background, where `chrome.*` is available. */
+    ext: (fn, arg) => worker.evaluate(fn, arg),
+    async newPage(url) {
+      const page = await context.newPage();
+      if (url) await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(driver.extensionUrl(path));
+      return page;
+    },
+    /** Fires a keyboard command through the real listener, as the browser does on the key. */
+    fireCommand: (name) => worker.evaluate((n) => chrome.commands.onCommand.dispatch(n), name),
+    /** Clicks the page context-menu item through the real listener. */
+    fireMenu: (menuItemId, tabId) =>
+      worker.evaluate(
+        async ({ menuItemId, tabId }) => chrome.contextMenus.onClicked.dispatch({ menuItemId, editable: false, pageUrl: '' }, await chrome.tabs.get(tabId)),
+        { menuItemId, tabId },
+      ),
+    /** Resolves with the next reader page that opens, once it has rendered. */
+    async nextReader() {
+      const page = await context.waitForEvent('page', { predicate: (p) => p.url().includes('/reader.html'), timeout: 15_000 });
+      await waitFor(page, () => document.querySelector('[data-lectern="reader"]')?.dataset.state !== 'loading' && !!document.querySelector('[data-lectern="reader"]'), undefined, { what: 'reader to render' });
+      return page;
+    },
+    async readClipboard(page) {
+      await page.bringToFront();
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return driver;
+}

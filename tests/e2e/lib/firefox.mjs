@@ -1,0 +1,98 @@
+// Real Firefox ESR with the built extension installed (puppeteer-core over WebDriver BiDi; nothing is downloaded).
+import { resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { browserPath } from './paths.mjs';
+import { sleep, waitFor } from './wait.mjs';
+
+const BUILD = resolve('.output/firefox-mv2');
+const GECKO_ID = 'lectern@lectern.app';
+const UUID = '6f1c2a9e-3b7d-4e5f-9a8b-0c1d2e3f4a5b';
+
+/** Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. */
+export async function launchFirefox({ headless = true, display } = {}) {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: browserPath('firefox-esr'),
+    headless,
+    env: { ...process.env, ...(display ? { DISPLAY: display } : {}) },
+    defaultViewport: { width: 1100, height: 800 },
+    // Needed to open moz-extension:// pages and to reach the browser's own scope (commands, below).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'dom.events.testing.asyncClipboard': true,
+    },
+  });
+  await browser.installExtension(BUILD);
+  const extensionUrl = (path) => `moz-extension://${UUID}/${path}`;
+
+  async function openExtensionPage(path) {
+    const page = await browser.newPage();
+    // goto on moz-extension:// never resolves: don't await it, wait for the document instead.
+    page.goto(extensionUrl(path)).catch(() => undefined);
+    await waitFor(page, (p) => location.href.includes(p) && document.readyState === 'complete', path, { what: path });
+    return page;
+  }
+
+  // An extension page to run extension API calls from (Firefox has no handle on the background page).
+  const helper = await openExtensionPage('popup.html');
+
+  /** Evaluates in the browser's privileged scope (browser.xhtml). */
+  async function chromeEval(expression) {
+    const tree = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const context = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
+    const { result } = await browser.connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+    if (result.type !== 'success') throw new Error(JSON.stringify(result.exceptionDetails?.text ?? result));
+    return result.result.value;
+  }
+
+  const driver = {
+    name: 'firefox',
+    browser,
+    extensionUrl,
+    ext: (fn, arg) => helper.evaluate(fn, arg),
+    async newPage(url) {
+      const page = await browser.newPage();
+      if (url) await page.goto(url);
+      return page;
+    },
+    openExtensionPage,
+    /** Fires a keyboard command through the extension's real command listener (what the key does). */
+    fireCommand: (name) =>
+      chromeEval(`(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).shortcuts.onCommand(${JSON.stringify(name)});
+      })()`),
+    fireMenu: null,
+    async nextReader() {
+      return new Promise((resolvePage, reject) => {
+        const timer = setTimeout(() => {
+          browser.off('targetcreated', onTarget);
+          reject(new Error('no reader tab opened'));
+        }, 15_000);
+        const onTarget = async (target) => {
+          const page = await target.page().catch(() => null);
+          if (!page) return;
+          try {
+            await waitFor(page, () => location.href.includes('/reader.html') && !!document.querySelector('[data-lectern="reader"]') && document.querySelector('[data-lectern="reader"]').dataset.state !== 'loading', undefined, { what: 'reader' });
+          } catch {
+            return;
+          }
+          clearTimeout(timer);
+          browser.off('targetcreated', onTarget);
+          resolvePage(page);
+        };
+        browser.on('targetcreated', onTarget);
+      });
+    },
+    async readClipboard(page) {
+      await page.bringToFront();
+      await sleep(50);
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+  return driver;
+}

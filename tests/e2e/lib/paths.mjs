@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+
+/** The absolute path of a browser command; a missing browser is an error, never a skip. */
+export function browserPath(command) {
+  try {
+    return execFileSync('which', [command], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(`${command} is not installed: run .ci/run or apt-get install ${command === 'chromium' ? 'chromium' : 'firefox-esr'}`);
+  }
+}

@@ -1,0 +1,232 @@
+// The end-to-end scenarios of issue #2, run the same way in Chromium and Firefox.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import {
+  activeTabId,
+  badgeOf,
+  luminance,
+  openArticleTab,
+  openReaderByCommand,
+  readerLook,
+  tabIdOf,
+  toggleShortcut,
+  waitClosed,
+  waitFor,
+} from './extension.mjs';
+import { startServer } from './server.mjs';
+import { until } from './wait.mjs';
+
+export const ARTIFACTS = 'test-artifacts';
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const JUNK = ['Liked the story', 'Follow us on Youtube', 'The most important world news', 'Leaders meet in Geneva', 'WHAT ARE YOU LOOKING FOR', 'Views: 38'];
+
+export function readerSuite(launch) {
+  let driver;
+  let server;
+  let seedUrl;
+  let seed; // { page, tabId }
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+    seedUrl = `${server.base}/articles/seed-article`;
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('binds toggle-reader to a key the browser really binds', async () => {
+    assert.equal(await toggleShortcut(driver), 'Alt+R');
+  });
+
+  it('detects the article: badge and tooltip with the shortcut', async () => {
+    seed = await openArticleTab(driver, seedUrl, '✓');
+    const badge = await badgeOf(driver, seed.tabId);
+    assert.equal(badge.text, '✓');
+    assert.match(badge.title, /Article detected.*Alt\+R/);
+  });
+
+  it('opens the reader by command: the article in, the page’s junk out, nothing of the page runs', async () => {
+    await seed.page.evaluate(() => window.scrollTo(0, 700));
+    const reader = await openReaderByCommand(driver, seed.page);
+    const view = await reader.evaluate(() => ({
+      title: document.querySelector('[data-lectern="title"]')?.textContent,
+      meta: document.querySelector('.article-meta')?.textContent,
+      text: (document.querySelector('[data-lectern="article"]')?.textContent ?? '').replace(/\s+/g, ' '),
+      image: document.querySelector('[data-lectern="article"] img')?.naturalWidth ?? 0,
+      pageScriptRan: 'seedScriptRan' in window,
+      actions: [...document.querySelectorAll('[data-action]')].map((b) => b.dataset.action),
+    }));
+    assert.equal(view.title, 'CNN: CIA conducts first known US drone strike inside Venezuela');
+    assert.match(view.meta, /Tamilla Hasanova/);
+    assert.match(view.meta, /Caliber\.az/);
+    assert.match(view.meta, /30 December 2025|December 30, 2025/);
+    assert.match(view.meta, /3 min read/);
+    assert.match(view.text, /The CIA carried out a drone strike/);
+    assert.match(view.text, /we hunted al Qaeda/);
+    for (const junk of JUNK) assert.ok(!view.text.includes(junk), `junk in reader: ${junk}`);
+    await waitFor(reader, () => document.querySelector('[data-lectern="article"] img')?.naturalWidth > 0, undefined, { what: 'article image' });
+    assert.equal(view.pageScriptRan, false);
+    for (const action of ['font-larger', 'font-smaller', 'night', 'print', 'copy-link', 'share', 'close']) {
+      assert.ok(view.actions.includes(action), `toolbar has ${action}`);
+    }
+    await reader.bringToFront();
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-light.png` });
+
+    // A+ makes the text larger; "-" and "0" take it back.
+    const start = (await readerLook(reader)).fontSize;
+    await reader.click('[data-action="font-larger"]');
+    await waitFor(reader, (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) > s, start, { what: 'larger text' });
+    await reader.keyboard.press('-');
+    await reader.keyboard.press('-');
+    await waitFor(reader, (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) < s, start, { what: 'smaller text' });
+    await reader.keyboard.press('0');
+    await waitFor(reader, (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) === s, start, { what: 'reset text size' });
+
+    // n switches to dark colours, and back.
+    const light = await readerLook(reader);
+    assert.ok(luminance(light.htmlBackground) > 0.8, `light background ${light.htmlBackground}`);
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'dark', undefined, { what: 'night mode' });
+    const night = await readerLook(reader);
+    assert.ok(luminance(night.htmlBackground) < 0.05, `dark background ${night.htmlBackground}`);
+    assert.ok(luminance(night.color) > 0.5, `light text ${night.color}`);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-night.png` });
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'light', undefined, { what: 'day mode' });
+
+    // ? lists the keys (with the browser's binding of the toggle); Esc closes the list first.
+    await reader.keyboard.press('?');
+    const help = await waitFor(reader, () => document.querySelector('[data-lectern="key-help"]')?.textContent, undefined, { what: 'key list' });
+    assert.match(help, /Alt\+R/);
+    assert.match(help, /Night mode/);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-keys.png` });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="key-help"]'), undefined, { what: 'key list to close' });
+
+    // c copies the link, with a visible confirmation.
+    await reader.keyboard.press('c');
+    const toast = await waitFor(reader, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, { what: 'toast' });
+    assert.equal(toast, 'Link copied');
+    assert.equal(await driver.readClipboard(reader), seedUrl);
+
+    // Esc closes the reader: back on the page's tab, at the same scroll position.
+    await reader.keyboard.press('Escape');
+    await waitClosed(reader);
+    assert.deepEqual(await activeTabId(driver), [seed.tabId]);
+    assert.equal(await seed.page.evaluate(() => Math.round(window.scrollY)), 700);
+  });
+
+  it('toggle-reader closes the reader it opened', async () => {
+    const reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    await driver.fireCommand('toggle-reader');
+    await waitClosed(reader);
+    assert.deepEqual(await activeTabId(driver), [seed.tabId]);
+  });
+
+  it('keeps font size and night mode in storage and applies them live to an open reader', async () => {
+    const reader = await openReaderByCommand(driver, seed.page);
+    const before = await readerLook(reader);
+    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    await waitFor(popup, () => !!document.querySelector('[data-action="font-larger"]'), undefined, { what: 'popup' });
+    await popup.click('[data-action="font-larger"]');
+    await popup.click('[data-action="night"]');
+    await waitFor(reader, (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) > s && document.documentElement.dataset.theme === 'dark', before.fontSize, { what: 'live settings' });
+    const stored = await driver.ext(async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings);
+    assert.equal(stored.fontSize, before.fontSize + 2);
+    assert.equal(stored.theme, 'dark');
+    // A reader opened later starts with the stored settings.
+    await reader.close();
+    const again = await openReaderByCommand(driver, seed.page);
+    assert.equal((await readerLook(again)).fontSize, before.fontSize + 2);
+    assert.equal(await again.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await popup.bringToFront();
+    await popup.click('[data-action="font-smaller"]');
+    await popup.click('[data-action="night"]');
+    await waitFor(again, (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) === s && document.documentElement.dataset.theme === 'light', before.fontSize, { what: 'settings back' });
+    await popup.close();
+    await again.close();
+  });
+
+  it('popup: page title, copy link with confirmation, share URLs', async () => {
+    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    await waitFor(popup, () => document.querySelector('[data-lectern="page-title"]')?.textContent, undefined, { what: 'popup page' });
+    const view = await popup.evaluate(() => ({
+      title: document.querySelector('[data-lectern="page-title"]').textContent,
+      openDisabled: document.querySelector('[data-action="open-reader"]').disabled,
+      shares: Object.fromEntries([...document.querySelectorAll('[data-share]')].map((a) => [a.dataset.share, a.getAttribute('href')])),
+    }));
+    assert.match(view.title, /CIA conducts first known US drone strike/);
+    assert.equal(view.openDisabled, false);
+    const enc = encodeURIComponent;
+    const title = await seed.page.title();
+    assert.equal(view.shares.x, `https://x.com/intent/post?text=${enc(title)}&url=${enc(seedUrl)}`);
+    assert.equal(view.shares.facebook, `https://www.facebook.com/sharer/sharer.php?u=${enc(seedUrl)}`);
+    assert.equal(view.shares.telegram, `https://t.me/share/url?url=${enc(seedUrl)}&text=${enc(title)}`);
+    assert.equal(view.shares.whatsapp, `https://wa.me/?text=${enc(`${title} ${seedUrl}`)}`);
+    assert.equal(view.shares.email, `mailto:?subject=${enc(title)}&body=${enc(seedUrl)}`);
+
+    await popup.bringToFront();
+    await popup.click('[data-action="copy-link"]');
+    const toast = await waitFor(popup, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, { what: 'toast' });
+    assert.equal(toast, 'Link copied');
+    await popup.screenshot({ path: `${ARTIFACTS}/${driver.name}-popup.png` });
+    assert.equal(await driver.readClipboard(popup), seedUrl);
+    await popup.close();
+  });
+
+  it('popup: print prints the clean reader version', async () => {
+    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    await waitFor(popup, () => !document.querySelector('[data-action="print"]')?.disabled, undefined, { what: 'print button' });
+    const readerOpened = driver.nextReader();
+    await popup.click('[data-action="print"]');
+    const reader = await readerOpened;
+    assert.match(await reader.evaluate(() => location.search), /print=1/);
+    if (driver.name === 'chromium') {
+      await waitFor(reader, () => document.documentElement.dataset.testPrinted === '1', undefined, { what: 'window.print()' });
+    }
+    const pdf = await reader.pdf({ printBackground: true });
+    writeFileSync(`${ARTIFACTS}/${driver.name}-print.pdf`, pdf);
+    const text = execFileSync('pdftotext', [`${ARTIFACTS}/${driver.name}-print.pdf`, '-'], { encoding: 'utf8' })
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ');
+    assert.match(text, /CIA conducts first known US drone/);
+    assert.match(text, /The CIA carried out a drone strike/);
+    assert.ok(!/A\+|A−|Liked the story/.test(text), 'no toolbar or page junk in print');
+    await reader.close();
+  });
+
+  it('a page that is not an article: no badge, a clear message in the reader, popup says why', async () => {
+    const url = `${server.base}/articles/not-article`;
+    const { page, tabId } = await openArticleTab(driver, url, '');
+    assert.match((await badgeOf(driver, tabId)).title, /no article/);
+    const reader = await openReaderByCommand(driver, page);
+    const message = await waitFor(reader, () => document.querySelector('[data-lectern="message"]')?.textContent, undefined, { what: 'message' });
+    assert.match(message, /No article on this page/);
+    assert.equal(await reader.evaluate(() => document.querySelector('[data-lectern="reader"]') !== null), true);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-no-article.png` });
+    await reader.close();
+
+    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const reason = await waitFor(popup, () => document.querySelector('[data-lectern="reason"]')?.textContent, undefined, { what: 'reason' });
+    assert.match(reason, /doesn’t look like an article/);
+    assert.equal(await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').disabled), true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('re-detects after in-page navigation on a single-page site', async () => {
+    const url = `${server.base}/spa.html`;
+    const page = await driver.newPage(url);
+    const tabId = await tabIdOf(driver, url);
+    await until(async () => (await badgeOf(driver, tabId)).text === '✓', { what: 'badge after pushState', timeout: 8000 });
+    assert.match(await page.evaluate(() => location.pathname), /story-of-the-harbour/);
+    await page.close();
+  });
+}
