@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocument, htmlDocument } from '@/tests/unit/dom';
-import { extractArticle, normalizeText } from './extract';
+import { extractArticle } from './extract';
 
 const SEED_URL = 'http://127.0.0.1:8080/world/cia-drone-strike';
 
@@ -90,11 +90,5 @@ describe('extractArticle edge cases', () => {
     expect(article.html).not.toMatch(/<script|onerror|javascript:|<iframe|style=/i);
     expect(article.html).toContain('href="https://news.example/ok"');
     expect(article.html).toContain('rel="noopener noreferrer"');
-  });
-});
-
-describe('normalizeText', () => {
-  it('collapses spaces and blank lines and trims lines', () => {
-    expect(normalizeText('  a \t b \n   c\n\n\n\n d  ')).toBe('a b\nc\n\nd');
   });
 });

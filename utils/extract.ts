@@ -3,6 +3,7 @@ import type { Article } from './article';
 import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
 import { sanitizeHtml } from './sanitize';
+import { textOf } from './text';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
@@ -25,15 +26,6 @@ export function extractArticle(doc: Document, url: string): Article | null {
   }
 }
 
-/** Collapses runs of spaces, trims every line and keeps at most one blank line between blocks. */
-export function normalizeText(raw: string): string {
-  return raw
-    .replace(/[ \t\r\f\v\u00a0]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
@@ -51,7 +43,7 @@ function extract(doc: Document, url: string): Article | null {
   if (!parsed?.content) return null;
 
   const html = sanitizeHtml(parsed.content, win);
-  const text = normalizeText(parsed.textContent ?? '');
+  const text = textOf(new win.DOMParser().parseFromString(html, 'text/html').body);
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) return null;
 

@@ -26,6 +26,7 @@ export function ArticleHeader({ article, locale }: { article: Article; locale: s
           <span class="reading-time">{t('readingMinutes', String(article.readingMinutes))}</span>
         )}
       </p>
+      <p class="print-only article-source">{article.url}</p>
     </header>
   );
 }

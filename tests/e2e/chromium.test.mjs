@@ -27,7 +27,10 @@ describe('Chromium: context menu and Russian interface', () => {
     const readerOpened = driver.nextReader();
     await driver.fireMenu('lectern-open-reader', tabId);
     const reader = await readerOpened;
-    assert.match(await reader.evaluate(() => document.querySelector('[data-lectern="article"]').textContent), /The CIA carried out/);
+    assert.match(
+      await reader.evaluate(() => document.querySelector('[data-lectern="article"]').textContent),
+      /The CIA carried out/,
+    );
     await reader.close();
   });
 
@@ -35,9 +38,14 @@ describe('Chromium: context menu and Russian interface', () => {
     const { tabId } = await openArticleTab(driver, `${server.base}/articles/seed-article?ru`, '✓');
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     await waitFor(popup, () => !!document.querySelector('[data-action="copy-link"]'), undefined, { what: 'popup' });
-    assert.equal(await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').textContent), 'Открыть режим чтения');
+    assert.equal(
+      await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').textContent),
+      'Открыть режим чтения',
+    );
     await popup.click('[data-action="copy-link"]');
-    const toast = await waitFor(popup, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, { what: 'toast' });
+    const toast = await waitFor(popup, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, {
+      what: 'toast',
+    });
     assert.equal(toast, 'Ссылка скопирована');
     await popup.screenshot({ path: 'test-artifacts/chromium-popup-ru.png' });
   });

@@ -36,7 +36,9 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
   await context.addInitScript(() => {
     if (location.protocol === 'chrome-extension:') {
       window.print = () => {
-        document.documentElement.dataset.testPrinted = String(Number(document.documentElement.dataset.testPrinted ?? 0) + 1);
+        document.documentElement.dataset.testPrinted = String(
+          Number(document.documentElement.dataset.testPrinted ?? 0) + 1,
+        );
       };
     }
   });
@@ -64,13 +66,27 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
     /** Clicks the page context-menu item through the real listener. */
     fireMenu: (menuItemId, tabId) =>
       worker.evaluate(
-        async ({ menuItemId, tabId }) => chrome.contextMenus.onClicked.dispatch({ menuItemId, editable: false, pageUrl: '' }, await chrome.tabs.get(tabId)),
+        async ({ menuItemId, tabId }) =>
+          chrome.contextMenus.onClicked.dispatch(
+            { menuItemId, editable: false, pageUrl: '' },
+            await chrome.tabs.get(tabId),
+          ),
         { menuItemId, tabId },
       ),
     /** Resolves with the next reader page that opens, once it has rendered. */
     async nextReader() {
-      const page = await context.waitForEvent('page', { predicate: (p) => p.url().includes('/reader.html'), timeout: 15_000 });
-      await waitFor(page, () => document.querySelector('[data-lectern="reader"]')?.dataset.state !== 'loading' && !!document.querySelector('[data-lectern="reader"]'), undefined, { what: 'reader to render' });
+      const page = await context.waitForEvent('page', {
+        predicate: (p) => p.url().includes('/reader.html'),
+        timeout: 15_000,
+      });
+      await waitFor(
+        page,
+        () =>
+          document.querySelector('[data-lectern="reader"]')?.dataset.state !== 'loading' &&
+          !!document.querySelector('[data-lectern="reader"]'),
+        undefined,
+        { what: 'reader to render' },
+      );
       return page;
     },
     async readClipboard(page) {

@@ -40,9 +40,13 @@ export function toggleShortcut(driver) {
 export async function openArticleTab(driver, url, expectedBadge) {
   const page = await driver.newPage(url);
   const tabId = await tabIdOf(driver, url);
-  await until(async () => (await badgeOf(driver, tabId)).text === expectedBadge && (await badgeOf(driver, tabId)).title !== 'Lectern', {
-    what: `badge "${expectedBadge}" on ${url}`,
-  });
+  await until(
+    async () =>
+      (await badgeOf(driver, tabId)).text === expectedBadge && (await badgeOf(driver, tabId)).title !== 'Lectern',
+    {
+      what: `badge "${expectedBadge}" on ${url}`,
+    },
+  );
   return { page, tabId };
 }
 
@@ -62,7 +66,8 @@ export function readerLook(reader) {
     return {
       fontSize: style ? parseFloat(style.fontSize) : 0,
       color: style?.color ?? '',
-      background: getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor,
+      background:
+        getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor,
       htmlBackground: getComputedStyle(document.documentElement).backgroundColor,
     };
   });
@@ -80,10 +85,12 @@ export async function waitClosed(page) {
   await until(
     async () =>
       page.isClosed() ||
-      page.evaluate(() => false).then(
-        () => false,
-        () => true,
-      ),
+      page
+        .evaluate(() => false)
+        .then(
+          () => false,
+          () => true,
+        ),
     { what: 'reader tab to close' },
   );
 }

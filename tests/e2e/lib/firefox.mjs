@@ -41,7 +41,11 @@ export async function launchFirefox({ headless = true, display } = {}) {
   async function chromeEval(expression) {
     const tree = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const context = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
-    const { result } = await browser.connection.send('script.evaluate', { expression, target: { context }, awaitPromise: true });
+    const { result } = await browser.connection.send('script.evaluate', {
+      expression,
+      target: { context },
+      awaitPromise: true,
+    });
     if (result.type !== 'success') throw new Error(JSON.stringify(result.exceptionDetails?.text ?? result));
     return result.result.value;
   }
@@ -74,7 +78,15 @@ export async function launchFirefox({ headless = true, display } = {}) {
           const page = await target.page().catch(() => null);
           if (!page) return;
           try {
-            await waitFor(page, () => location.href.includes('/reader.html') && !!document.querySelector('[data-lectern="reader"]') && document.querySelector('[data-lectern="reader"]').dataset.state !== 'loading', undefined, { what: 'reader' });
+            await waitFor(
+              page,
+              () =>
+                location.href.includes('/reader.html') &&
+                !!document.querySelector('[data-lectern="reader"]') &&
+                document.querySelector('[data-lectern="reader"]').dataset.state !== 'loading',
+              undefined,
+              { what: 'reader' },
+            );
           } catch {
             return;
           }

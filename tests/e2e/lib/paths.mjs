@@ -5,6 +5,8 @@ export function browserPath(command) {
   try {
     return execFileSync('which', [command], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error(`${command} is not installed: run .ci/run or apt-get install ${command === 'chromium' ? 'chromium' : 'firefox-esr'}`);
+    throw new Error(
+      `${command} is not installed: run .ci/run or apt-get install ${command === 'chromium' ? 'chromium' : 'firefox-esr'}`,
+    );
   }
 }

@@ -1,0 +1,40 @@
+/** Plain text of rendered HTML: whitespace as a browser collapses it, a blank line between blocks, <pre> kept as is. */
+
+const BLOCK =
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
+
+/** Marks a block boundary while walking; never occurs in page text (parsers drop NUL). */
+const BREAK = '\u0000';
+
+export function textOf(root: Node): string {
+  const parts: string[] = [];
+  // An explicit stack instead of recursion: pages nest thousands of elements deep.
+  const stack: Array<{ node: Node; pre: boolean } | typeof BREAK> = [{ node: root, pre: false }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === BREAK) {
+      parts.push(BREAK);
+      continue;
+    }
+    const { node, pre } = item;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      parts.push(pre ? data : data.replace(/\s+/g, ' '));
+      continue;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    const block = BLOCK.test(tag);
+    if (block) {
+      parts.push(BREAK);
+      stack.push(BREAK);
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: pre || tag === 'PRE' });
+  }
+  return parts
+    .join('')
+    .replace(/ *\u0000[\u0000 ]*/g, (run) => (run.includes('\u0000') ? '\n\n' : run))
+    .replace(/^\n+|\n+$/g, '')
+    .trim();
+}
