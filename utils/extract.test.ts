@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDocument, htmlDocument } from '@/tests/unit/dom';
-import { extractArticle } from './extract';
+import { extractArticle, extractSelection } from './extract';
 
 const SEED_URL = 'http://127.0.0.1:8080/world/cia-drone-strike';
 
@@ -90,5 +90,31 @@ describe('extractArticle edge cases', () => {
     expect(article.html).not.toMatch(/<script|onerror|javascript:|<iframe|style=/i);
     expect(article.html).toContain('href="https://news.example/ok"');
     expect(article.html).toContain('rel="noopener noreferrer"');
+  });
+});
+
+describe('extractSelection', () => {
+  const url = 'https://forum.example/thread/7';
+  const doc = htmlDocument(
+    '<html lang="en"><head><title>Thread 7 | Forum</title></head><body><p>x</p></body></html>',
+    url,
+  );
+
+  it('makes an article of the selection, with absolute links and sanitized markup', () => {
+    const article = extractSelection(
+      doc,
+      url,
+      '<p>Quoted <a href="/post/3" onclick="evil()">post</a></p><script>evil()</script>',
+    )!;
+    expect(article.text).toBe('Quoted post');
+    expect(article.html).toContain('href="https://forum.example/post/3"');
+    expect(article.html).not.toMatch(/onclick|<script/);
+    expect(article.title).toBe('Thread 7');
+    expect(article.lang).toBe('en');
+  });
+
+  it('returns null for an empty selection', () => {
+    expect(extractSelection(doc, url, '')).toBeNull();
+    expect(extractSelection(doc, url, '<span> </span>')).toBeNull();
   });
 });

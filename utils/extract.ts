@@ -26,6 +26,44 @@ export function extractArticle(doc: Document, url: string): Article | null {
   }
 }
 
+/**
+ * The reader's fallback when a page has no article: the user's selection, sanitized, with the page's metadata.
+ * `selectionHtml` comes from the page (its links may be relative to `url`). Never throws.
+ */
+export function extractSelection(doc: Document, url: string, selectionHtml: string): Article | null {
+  try {
+    const win = windowOf(doc);
+    if (!win || !selectionHtml.trim()) return null;
+    const parsed = new win.DOMParser().parseFromString(selectionHtml, 'text/html');
+    for (const el of parsed.body.querySelectorAll('[href], [src]')) {
+      for (const attr of ['href', 'src']) {
+        const value = el.getAttribute(attr);
+        if (value !== null) el.setAttribute(attr, new URL(value, url).href);
+      }
+    }
+    const html = sanitizeHtml(parsed.body.innerHTML, win);
+    const text = textOf(new win.DOMParser().parseFromString(html, 'text/html').body);
+    if (!text) return null;
+    const meta = readMetadata(doc, url);
+    return {
+      title: meta.title ?? meta.siteName ?? url,
+      byline: meta.byline,
+      siteName: meta.siteName,
+      published: meta.published,
+      lang: meta.lang,
+      dir: meta.dir,
+      excerpt: null,
+      html,
+      text,
+      wordCount: countWords(text),
+      readingMinutes: readingMinutes(text),
+      url,
+    };
+  } catch {
+    return null;
+  }
+}
+
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;

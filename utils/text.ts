@@ -5,6 +5,8 @@ const BLOCK =
 
 /** Marks a block boundary while walking; never occurs in page text (parsers drop NUL). */
 const BREAK = '\u0000';
+/** Block boundaries in a row, with the collapsed spaces around them: one blank line. */
+const BREAK_RUN = new RegExp(` *${BREAK}[${BREAK} ]*`, 'g');
 
 export function textOf(root: Node): string {
   const parts: string[] = [];
@@ -34,7 +36,7 @@ export function textOf(root: Node): string {
   }
   return parts
     .join('')
-    .replace(/ *\u0000[\u0000 ]*/g, (run) => (run.includes('\u0000') ? '\n\n' : run))
+    .replace(BREAK_RUN, '\n\n')
     .replace(/^\n+|\n+$/g, '')
     .trim();
 }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { closeReader } from '@/components/reader/features/close';
-import { extractArticle } from '@/utils/extract';
+import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
 import { NOT_MINE, listen, sendToTab } from '@/utils/messages';
 import './style.css';
@@ -44,7 +44,8 @@ async function load(): Promise<ReaderContent> {
     return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: tab?.url ?? null };
   }
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
-  const article = extractArticle(doc, snapshot.url);
+  // No article: what the user selected is the next best thing to read.
+  const article = extractArticle(doc, snapshot.url) ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   if (!article) return { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
   return { kind: 'article', article };
 }

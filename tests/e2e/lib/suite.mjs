@@ -284,6 +284,25 @@ export function readerSuite(launch) {
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-no-article.png` });
     await reader.close();
 
+    // With a selection, the reader opens on the selected text instead.
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('ul'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+    });
+    const onSelection = await openReaderByCommand(driver, page);
+    const selected = await waitFor(
+      onSelection,
+      () => document.querySelector('[data-lectern="article"]')?.textContent,
+      undefined,
+      { what: 'selection in reader' },
+    );
+    assert.match(selected, /Forgot password\?/);
+    assert.match(selected, /Create an account/);
+    assert.ok(!selected.includes('Sign in'), 'only the selection');
+    await onSelection.close();
+
     const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
     const reason = await waitFor(
       popup,
@@ -293,6 +312,32 @@ export function readerSuite(launch) {
     );
     assert.match(reason, /doesn’t look like an article/);
     assert.equal(await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').disabled), true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('popup on a browser page: the reader is off, with the reason', async () => {
+    // chrome://version in Chromium; Firefox's about: pages never finish loading for the test driver, so about:blank.
+    const page = await driver.newPage(driver.name === 'chromium' ? 'chrome://version' : undefined);
+    await page.bringToFront();
+    const tabId = await until(
+      () =>
+        driver.ext(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.tabs.query({ active: true }))[0]?.id;
+        }),
+      { what: 'browser page tab' },
+    );
+    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const reason = await waitFor(
+      popup,
+      () => document.querySelector('[data-lectern="reason"]')?.textContent,
+      undefined,
+      { what: 'reason' },
+    );
+    assert.match(reason, /Browsers don’t let extensions read their own pages/);
+    assert.equal(await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').disabled), true);
+    assert.equal(await popup.evaluate(() => document.querySelector('[data-action="print"]').disabled), true);
     await popup.close();
     await page.close();
   });
