@@ -288,8 +288,8 @@ export function readerSuite(launch) {
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.querySelector('ul'));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
     });
     const onSelection = await openReaderByCommand(driver, page);
     const selected = await waitFor(
