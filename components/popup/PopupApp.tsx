@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { copyLink } from '@/components/copy-link';
+import { FontSizeControl } from '@/components/FontSizeControl';
 import { Icon } from '@/components/icons/Icon';
 import { ShareMenu } from '@/components/ShareMenu';
 import { Toast, type ToastMessage } from '@/components/Toast';
+import { useTheme } from '@/components/reader/features/theme';
 import { useSettings } from '@/components/use-settings';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { Unavailable } from '@/utils/pages';
-import { canStepFontSize, stepFontSize, toggleNight } from '@/utils/settings';
+import { stepFontSize, toggleNight } from '@/utils/settings';
 
 export interface PopupPage {
   url: string;
@@ -32,6 +34,7 @@ interface PopupProps {
 /** The toolbar popup: the page, open/print the reader, copy the link, share, and the reading settings. */
 export function PopupApp({ page, onOpenReader }: PopupProps) {
   const [settings, update] = useSettings();
+  useTheme(settings);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const readerOff = !page || page.unavailable !== null;
   const canShare = !!page && /^https?:/.test(page.url);
@@ -93,33 +96,12 @@ export function PopupApp({ page, onOpenReader }: PopupProps) {
 
       {settings && (
         <div class="row settings-row">
-          <div class="tool-group" role="group" aria-label={t('textSize')}>
-            <button
-              type="button"
-              class="secondary small"
-              data-action="font-smaller"
-              disabled={!canStepFontSize(settings, 'smaller')}
-              onClick={() => update((s) => stepFontSize(s, 'smaller'))}
-              aria-label={t('fontSmaller')}
-              title={t('fontSmaller')}
-            >
-              A−
-            </button>
-            <output class="font-size-value" title={t('fontSizeValue', String(settings.fontSize))}>
-              {settings.fontSize}
-            </output>
-            <button
-              type="button"
-              class="secondary small"
-              data-action="font-larger"
-              disabled={!canStepFontSize(settings, 'larger')}
-              onClick={() => update((s) => stepFontSize(s, 'larger'))}
-              aria-label={t('fontLarger')}
-              title={t('fontLarger')}
-            >
-              A+
-            </button>
-          </div>
+          <FontSizeControl
+            settings={settings}
+            onStep={(step) => update((s) => stepFontSize(s, step))}
+            buttonClass="secondary small"
+            showKeys={false}
+          />
           <button
             type="button"
             class="secondary small"

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { FontSizeControl } from '@/components/FontSizeControl';
 import { Icon } from '@/components/icons/Icon';
 import { ShareMenu } from '@/components/ShareMenu';
 import { t } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';
-import { canStepFontSize, type Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
 import type { SharedPage } from '@/utils/share';
 
 interface ToolbarProps {
@@ -18,33 +19,12 @@ export function Toolbar({ settings, page, run }: ToolbarProps) {
   const night = settings.theme === 'dark';
   return (
     <nav class="toolbar" aria-label={t('toolbarLabel')} data-lectern="toolbar">
-      <div class="tool-group" role="group" aria-label={t('textSize')}>
-        <button
-          type="button"
-          class="tool"
-          data-action="font-smaller"
-          disabled={!canStepFontSize(settings, 'smaller')}
-          onClick={() => run('font-smaller')}
-          aria-label={t('fontSmaller')}
-          title={`${t('fontSmaller')} (−)`}
-        >
-          A−
-        </button>
-        <output class="font-size-value" aria-live="polite" title={t('fontSizeValue', String(settings.fontSize))}>
-          {settings.fontSize}
-        </output>
-        <button
-          type="button"
-          class="tool"
-          data-action="font-larger"
-          disabled={!canStepFontSize(settings, 'larger')}
-          onClick={() => run('font-larger')}
-          aria-label={t('fontLarger')}
-          title={`${t('fontLarger')} (+)`}
-        >
-          A+
-        </button>
-      </div>
+      <FontSizeControl
+        settings={settings}
+        onStep={(step) => run(step === 'larger' ? 'font-larger' : 'font-smaller')}
+        buttonClass="tool"
+        showKeys
+      />
       <button
         type="button"
         class="tool"

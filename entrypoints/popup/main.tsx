@@ -4,6 +4,7 @@ import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
 import { displayHost, restrictedReason } from '@/utils/pages';
+import '@/components/theme.css';
 import './style.css';
 
 // The popup: finds out about the active tab, then renders; opening the reader goes through the background.

@@ -5,6 +5,7 @@ import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
 import { NOT_MINE, listen, sendToTab } from '@/utils/messages';
+import '@/components/theme.css';
 import './style.css';
 
 // The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
-import { openArticleTab, waitFor } from './lib/extension.mjs';
+import { openArticleTab, waitFor, waitForToast } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { readerSuite } from './lib/suite.mjs';
 
@@ -43,9 +43,7 @@ describe('Chromium: context menu and Russian interface', () => {
       'Открыть режим чтения',
     );
     await popup.click('[data-action="copy-link"]');
-    const toast = await waitFor(popup, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, {
-      what: 'toast',
-    });
+    const toast = await waitForToast(popup);
     assert.equal(toast, 'Ссылка скопирована');
     await popup.screenshot({ path: 'test-artifacts/chromium-popup-ru.png' });
   });

@@ -73,6 +73,26 @@ export function readerLook(reader) {
   });
 }
 
+/** The text of the confirmation toast, once one shows. */
+export function waitForToast(page) {
+  return waitFor(page, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, {
+    what: 'toast',
+  });
+}
+
+/** Waits until the article's computed font size compares to `value` as asked ('>', '<' or '='). */
+export function waitForFontSize(reader, compare, value) {
+  return waitFor(
+    reader,
+    ({ compare, value }) => {
+      const size = parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize);
+      return compare === '>' ? size > value : compare === '<' ? size < value : size === value;
+    },
+    { compare, value },
+    { what: `font size ${compare} ${value}` },
+  );
+}
+
 /** Relative luminance (0 black … 1 white) of a CSS rgb() colour. */
 export function luminance(rgb) {
   const [r, g, b] = (rgb.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255);

@@ -14,6 +14,8 @@ import {
   toggleShortcut,
   waitClosed,
   waitFor,
+  waitForFontSize,
+  waitForToast,
 } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
@@ -90,27 +92,12 @@ export function readerSuite(launch) {
     // A+ makes the text larger; "-" and "0" take it back.
     const start = (await readerLook(reader)).fontSize;
     await reader.click('[data-action="font-larger"]');
-    await waitFor(
-      reader,
-      (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) > s,
-      start,
-      { what: 'larger text' },
-    );
+    await waitForFontSize(reader, '>', start);
     await reader.keyboard.press('-');
     await reader.keyboard.press('-');
-    await waitFor(
-      reader,
-      (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) < s,
-      start,
-      { what: 'smaller text' },
-    );
+    await waitForFontSize(reader, '<', start);
     await reader.keyboard.press('0');
-    await waitFor(
-      reader,
-      (s) => parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize) === s,
-      start,
-      { what: 'reset text size' },
-    );
+    await waitForFontSize(reader, '=', start);
 
     // n switches to dark colours, and back.
     const light = await readerLook(reader);
@@ -142,12 +129,7 @@ export function readerSuite(launch) {
 
     // c copies the link, with a visible confirmation.
     await reader.keyboard.press('c');
-    const toast = await waitFor(
-      reader,
-      () => document.querySelector('[data-lectern="toast"]')?.textContent,
-      undefined,
-      { what: 'toast' },
-    );
+    const toast = await waitForToast(reader);
     assert.equal(toast, 'Link copied');
     assert.equal(await driver.readClipboard(reader), seedUrl);
 
@@ -233,9 +215,7 @@ export function readerSuite(launch) {
 
     await popup.bringToFront();
     await popup.click('[data-action="copy-link"]');
-    const toast = await waitFor(popup, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, {
-      what: 'toast',
-    });
+    const toast = await waitForToast(popup);
     assert.equal(toast, 'Link copied');
     await popup.screenshot({ path: `${ARTIFACTS}/${driver.name}-popup.png` });
     assert.equal(await driver.readClipboard(popup), seedUrl);
