@@ -7,7 +7,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'storage', 'contextMenus'],
+    permissions: ['activeTab', 'storage', 'contextMenus', 'clipboardWrite'],
     // The same sites the detection content script runs on; lets the popup and background see those tabs' addresses.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
@@ -15,6 +15,10 @@ export default defineConfig({
       'toggle-reader': {
         suggested_key: { default: 'Alt+R' },
         description: '__MSG_commandToggleReader__',
+      },
+      'copy-link': {
+        suggested_key: { default: 'Alt+C' },
+        description: '__MSG_commandCopyLink__',
       },
     },
     ...(browser === 'firefox'

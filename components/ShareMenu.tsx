@@ -1,30 +1,44 @@
 import { t, type MessageKey } from '@/utils/i18n';
-import { SHARE_TARGETS, shareUrl, type SharedPage, type ShareTarget } from '@/utils/share';
+import type { Settings } from '@/utils/settings';
+import { shareUrl, type SharedPage, type ShareTarget } from '@/utils/share';
 
-const LABELS: Record<ShareTarget, MessageKey> = {
+export const SHARE_LABELS: Record<ShareTarget, MessageKey> = {
   x: 'shareX',
   facebook: 'shareFacebook',
   telegram: 'shareTelegram',
   whatsapp: 'shareWhatsapp',
+  linkedin: 'shareLinkedin',
+  reddit: 'shareReddit',
+  vk: 'shareVk',
+  bluesky: 'shareBluesky',
+  mastodon: 'shareMastodon',
   email: 'shareEmail',
 };
 
-/** The share targets as links that open the network's share page in a new tab, plus the system share sheet where there is one. */
-export function ShareMenu({ page }: { page: SharedPage }) {
+interface ShareMenuProps {
+  page: SharedPage;
+  settings: Pick<Settings, 'shareTargets' | 'mastodonInstance'>;
+}
+
+/**
+ * The user's share targets, in their order, as links that open the network's share page in a new tab
+ * (nothing is sent anywhere before the click), plus the system share sheet where there is one.
+ */
+export function ShareMenu({ page, settings }: ShareMenuProps) {
   const systemShare = typeof navigator.share === 'function';
   return (
     <ul class="share-menu" role="list">
-      {SHARE_TARGETS.map((target) => (
+      {settings.shareTargets.map((target) => (
         <li key={target}>
           <a
             class={`share-target share-${target}`}
             data-share={target}
-            href={shareUrl(target, page)}
+            href={shareUrl(target, page, settings)}
             target="_blank"
             rel="noopener noreferrer"
-            title={target === 'email' ? t('shareByEmail') : t('shareOn', t(LABELS[target]))}
+            title={target === 'email' ? t('shareByEmail') : t('shareOn', t(SHARE_LABELS[target]))}
           >
-            {t(LABELS[target])}
+            {t(SHARE_LABELS[target])}
           </a>
         </li>
       ))}
@@ -35,7 +49,9 @@ export function ShareMenu({ page }: { page: SharedPage }) {
             class="share-target"
             data-share="system"
             title={t('shareSystemLabel')}
-            onClick={() => void navigator.share({ title: page.title, url: page.url }).catch(() => undefined)}
+            onClick={() =>
+              void navigator.share({ title: page.title, text: page.quote, url: page.url }).catch(() => undefined)
+            }
           >
             {t('shareSystem')}
           </button>

@@ -19,7 +19,7 @@ export function Toast({ message }: { message: ToastMessage | null }) {
   return (
     <div class="toast-region" role="status" aria-live="polite">
       {visible && (
-        <div class={`toast toast-${visible.kind}`} data-lectern="toast">
+        <div class={`toast toast-${visible.kind}`} data-lectern="toast" data-toast-id={visible.id}>
           {visible.text}
         </div>
       )}

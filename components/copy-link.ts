@@ -1,11 +1,22 @@
-import { copyText } from './clipboard';
-import { t } from '@/utils/i18n';
+import { writeClipboard } from '@/utils/clipboard';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { ClipboardPayload } from '@/utils/links';
 import type { ToastMessage } from './Toast';
 
 let toastId = 0;
 
-/** Copy link: the article's address on the clipboard, and the confirmation (or the reason it failed) to show. */
-export async function copyLink(url: string): Promise<ToastMessage> {
-  const ok = await copyText(url);
-  return { text: t(ok ? 'linkCopied' : 'copyFailed'), kind: ok ? 'ok' : 'error', id: ++toastId };
+/** Copies a payload and returns the confirmation (or the reason it failed) to show. */
+export async function copyWithToast(payload: ClipboardPayload, done: MessageKey = 'linkCopied'): Promise<ToastMessage> {
+  const ok = await writeClipboard(payload);
+  return { text: t(ok ? done : 'copyFailed'), kind: ok ? 'ok' : 'error', id: ++toastId };
+}
+
+/** Copy link: the address on the clipboard. */
+export function copyLink(url: string): Promise<ToastMessage> {
+  return copyWithToast({ text: url });
+}
+
+/** A message that isn't a copy result (e.g. "select some text first"). */
+export function notice(key: MessageKey): ToastMessage {
+  return { text: t(key), kind: 'error', id: ++toastId };
 }

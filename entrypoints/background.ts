@@ -1,12 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, readerPath } from '@/utils/badge';
-import { t } from '@/utils/i18n';
-import { listen, sendToExtension } from '@/utils/messages';
+import { t, type MessageKey } from '@/utils/i18n';
+import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
+import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
+import { listen, sendToExtension, sendToTab, type PageInfo } from '@/utils/messages';
 
-// Wires the browser's entry points (command, context menu, popup messages) to the reader, and detection to the badge.
+// Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
+// and detection to the badge.
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
-  const MENU_ID = 'lectern-open-reader';
 
   async function toggleShortcut(): Promise<string | undefined> {
     const commands = await browser.commands.getAll();
@@ -40,6 +42,41 @@ export default defineBackground(() => {
     if (!closed) await openReader(tab, false);
   }
 
+  /** Where nothing can be copied (no content script: a browser page), the button says why for a moment. */
+  async function showCopyImpossible(tabId: number): Promise<void> {
+    await action.setBadgeText({ tabId, text: '!' });
+    await action.setTitle({ tabId, title: t('copyImpossible') });
+    setTimeout(() => void action.setBadgeText({ tabId, text: '' }).catch(() => undefined), 4000);
+  }
+
+  /** Copies in the page (its content script writes the clipboard and shows the confirmation there). */
+  async function copyInTab(
+    tabId: number,
+    make: (info: PageInfo) => { payload: ClipboardPayload; done: MessageKey },
+  ): Promise<void> {
+    try {
+      const info = await sendToTab(tabId, { type: 'page-info' });
+      const { payload, done } = make(info);
+      await sendToTab(tabId, { type: 'copy', payload, confirmation: t(done), failure: t('copyFailed') });
+    } catch {
+      await showCopyImpossible(tabId);
+    }
+  }
+
+  async function runMenuAction(menuAction: MenuAction, tab: Browser.tabs.Tab, selectionText: string): Promise<void> {
+    if (tab.id === undefined) return;
+    if (menuAction.kind === 'open-reader') return openReader(tab, false);
+    await copyInTab(tab.id, (info) => {
+      const source = { url: info.url, canonical: info.canonical, title: info.title, siteName: info.siteName };
+      return menuAction.kind === 'link'
+        ? {
+            payload: formatLink(menuAction.format, source),
+            done: menuAction.format === 'link' ? 'linkCopied' : 'copied',
+          }
+        : { payload: formatQuote(menuAction.format, info.selection || selectionText, source), done: 'quoteCopied' };
+    });
+  }
+
   listen({
     detected: (message, sender) => {
       if (sender.tab?.id !== undefined) void showDetection(sender.tab.id, message.readerable);
@@ -51,18 +88,26 @@ export default defineBackground(() => {
 
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-reader') void toggleReader();
+    if (command === 'copy-link') {
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+        if (tab) void runMenuAction({ kind: 'link', format: 'link' }, tab, '');
+      });
+    }
   });
 
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: MENU_ID,
-      title: t('menuOpenReader'),
-      contexts: ['page', 'selection'],
-      documentUrlPatterns: ['http://*/*', 'https://*/*'],
-    });
+    for (const item of MENU_ITEMS) {
+      browser.contextMenus.create({
+        id: item.id,
+        title: t(item.title),
+        contexts: item.contexts,
+        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+      });
+    }
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && tab) void openReader(tab, false);
+    const item = menuItem(info.menuItemId);
+    if (item && tab) void runMenuAction(item.action, tab, info.selectionText ?? '');
   });
 });

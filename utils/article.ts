@@ -15,6 +15,8 @@ export interface Article {
   wordCount: number;
   readingMinutes: number;
   url: string;
+  /** The canonical address the page declares, when it is a valid web address. */
+  canonical: string | null;
 }
 
 /** Why extraction found nothing to show; each has a localized message. */

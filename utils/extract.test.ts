@@ -18,6 +18,7 @@ describe('extractArticle on the seed page', () => {
     expect(article.lang).toBe('en');
     expect(article.dir).toBe('ltr');
     expect(article.url).toBe(SEED_URL);
+    expect(article.canonical).toBe('http://127.0.0.1/world/cia-drone-strike-venezuela');
   });
 
   it('keeps the whole body and leaves out the page furniture', () => {

@@ -58,6 +58,7 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
       wordCount: countWords(text),
       readingMinutes: readingMinutes(text),
       url,
+      canonical: meta.canonical,
     };
   } catch {
     return null;
@@ -100,5 +101,6 @@ function extract(doc: Document, url: string): Article | null {
     wordCount,
     readingMinutes: readingMinutes(text),
     url,
+    canonical: meta.canonical,
   };
 }

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { ClipboardPayload } from './links';
 
 /**
  * The one message protocol between Lectern's contexts. Every message names its sender and receiver,
@@ -10,6 +11,12 @@ export interface PageInfo {
   url: string;
   title: string;
   readerable: boolean;
+  /** The canonical address the page declares, if any. */
+  canonical: string | null;
+  /** The site's name as the page states it (Open Graph), if any. */
+  siteName: string | null;
+  /** The selected text, paragraphs kept; empty when nothing is selected. */
+  selection: string;
 }
 
 /** A serialized copy of the page for extraction in the reader (the live page is never handed over). */
@@ -29,6 +36,8 @@ export type Message =
   | { type: 'snapshot' }
   /** popup → background: open the reader for a tab (and print it). */
   | { type: 'open-reader'; tabId: number; print: boolean }
+  /** background → content: put this on the clipboard and confirm it on the page; answers whether it worked. */
+  | { type: 'copy'; payload: ClipboardPayload; confirmation: string; failure: string }
   /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
   | { type: 'close-reader-in-tab'; tabId: number };
 
@@ -37,6 +46,7 @@ export interface Replies {
   'page-info': PageInfo;
   snapshot: PageSnapshot;
   'open-reader': void;
+  copy: boolean;
   'close-reader-in-tab': true;
 }
 

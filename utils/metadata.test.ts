@@ -57,6 +57,18 @@ describe('readMetadata', () => {
       published: '2023-06-01T12:00:00.000Z',
       lang: 'ar',
       dir: 'rtl',
+      canonical: null,
     });
+  });
+});
+
+describe('canonical address', () => {
+  it('resolves the declared canonical and ignores non-web ones', () => {
+    const url = 'https://m.news.example/a?utm_source=x';
+    const page = (href: string): Document =>
+      htmlDocument(`<html><head><link rel="canonical" href="${href}"></head><body></body></html>`, url);
+    expect(readMetadata(page('/a'), url).canonical).toBe('https://m.news.example/a');
+    expect(readMetadata(page('https://news.example/a'), url).canonical).toBe('https://news.example/a');
+    expect(readMetadata(page('javascript:alert(1)'), url).canonical).toBeNull();
   });
 });

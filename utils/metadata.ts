@@ -7,6 +7,7 @@ export interface PageMetadata {
   published: string | null;
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
+  canonical: string | null;
 }
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage/;
@@ -148,6 +149,18 @@ function hostName(url: string): string | null {
   }
 }
 
+/** The page's declared canonical address, resolved against `url`; only http(s) addresses count. */
+function canonicalOf(doc: Document, url: string): string | null {
+  const href = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  if (!href) return null;
+  try {
+    const resolved = new URL(href, url);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads a page's metadata. Pure: only reads `doc`. */
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const ld = jsonLdArticle(doc);
@@ -172,5 +185,12 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       ) ??
       timeEl?.getAttribute('datetime'),
   );
-  return { title: cleanTitle(rawTitle, siteName), byline, siteName, published, ...langAndDir(doc) };
+  return {
+    title: cleanTitle(rawTitle, siteName),
+    byline,
+    siteName,
+    published,
+    ...langAndDir(doc),
+    canonical: canonicalOf(doc, url),
+  };
 }

@@ -19,6 +19,7 @@ describe('actionForKey', () => {
     expect(actionForKey(press('n'))).toBe('night');
     expect(actionForKey(press('p'))).toBe('print');
     expect(actionForKey(press('c'))).toBe('copy-link');
+    expect(actionForKey(press('q'))).toBe('quote');
     expect(actionForKey(press('Escape'))).toBe('close');
     expect(actionForKey(press('?'))).toBe('help');
   });

@@ -1,7 +1,7 @@
 /** Keys inside the reader and the actions they trigger. Pure: a key event's fields in, an action out. */
 
 export type ReaderAction =
-  'font-larger' | 'font-smaller' | 'font-reset' | 'night' | 'print' | 'copy-link' | 'close' | 'help';
+  'font-larger' | 'font-smaller' | 'font-reset' | 'night' | 'print' | 'copy-link' | 'quote' | 'close' | 'help';
 
 export interface KeyInput {
   key: string;
@@ -23,6 +23,8 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   P: 'print',
   c: 'copy-link',
   C: 'copy-link',
+  q: 'quote',
+  Q: 'quote',
   Escape: 'close',
   '?': 'help',
 };
@@ -35,6 +37,7 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['N'], action: 'night' },
   { keys: ['P'], action: 'print' },
   { keys: ['C'], action: 'copy-link' },
+  { keys: ['Q'], action: 'quote' },
   { keys: ['Esc'], action: 'close' },
   { keys: ['?'], action: 'help' },
 ];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, FONT_SIZE, canStepFontSize, normalizeSettings, stepFontSize, toggleNight } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  FONT_SIZE,
+  canStepFontSize,
+  moveShareTarget,
+  normalizeSettings,
+  stepFontSize,
+  toggleNight,
+  toggleShareTarget,
+} from './settings';
 
 describe('normalizeSettings', () => {
   it('gives defaults for nothing or garbage', () => {
@@ -9,8 +18,8 @@ describe('normalizeSettings', () => {
   });
 
   it('keeps valid fields and repairs the others one by one', () => {
-    expect(normalizeSettings({ fontSize: 24, theme: 'purple' })).toEqual({ fontSize: 24, theme: 'light' });
-    expect(normalizeSettings({ fontSize: NaN, theme: 'dark' })).toEqual({ fontSize: FONT_SIZE.default, theme: 'dark' });
+    expect(normalizeSettings({ fontSize: 24, theme: 'purple' })).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24 });
+    expect(normalizeSettings({ fontSize: NaN, theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
   it('clamps and snaps the font size to the bounds and steps', () => {
@@ -37,5 +46,29 @@ describe('toggleNight', () => {
     const night = toggleNight(DEFAULT_SETTINGS);
     expect(night.theme).toBe('dark');
     expect(toggleNight(night).theme).toBe('light');
+  });
+});
+
+describe('share settings', () => {
+  it('keeps known targets once each, in order, and drops the rest', () => {
+    expect(normalizeSettings({ shareTargets: ['vk', 'x', 'myspace', 'vk', 7] }).shareTargets).toEqual(['vk', 'x']);
+    expect(normalizeSettings({ shareTargets: [] }).shareTargets).toEqual([]);
+    expect(normalizeSettings({ shareTargets: 'x' }).shareTargets).toEqual(DEFAULT_SETTINGS.shareTargets);
+  });
+
+  it('keeps a valid Mastodon server and replaces junk', () => {
+    expect(normalizeSettings({ mastodonInstance: 'https://Fosstodon.org/' }).mastodonInstance).toBe('fosstodon.org');
+    expect(normalizeSettings({ mastodonInstance: 'javascript:x' }).mastodonInstance).toBe('mastodon.social');
+    expect(normalizeSettings({ mastodonInstance: 42 }).mastodonInstance).toBe('mastodon.social');
+  });
+
+  it('shows, hides and reorders targets', () => {
+    const base = { ...DEFAULT_SETTINGS, shareTargets: ['x', 'vk', 'email'] as const } as typeof DEFAULT_SETTINGS;
+    expect(toggleShareTarget(base, 'vk').shareTargets).toEqual(['x', 'email']);
+    expect(toggleShareTarget(base, 'reddit').shareTargets).toEqual(['x', 'vk', 'email', 'reddit']);
+    expect(moveShareTarget(base, 'vk', -1).shareTargets).toEqual(['vk', 'x', 'email']);
+    expect(moveShareTarget(base, 'vk', 1).shareTargets).toEqual(['x', 'email', 'vk']);
+    expect(moveShareTarget(base, 'x', -1)).toBe(base);
+    expect(moveShareTarget(base, 'reddit', 1)).toBe(base);
   });
 });

@@ -1,19 +1,26 @@
 import { useState } from 'preact/hooks';
-import { copyLink } from '@/components/copy-link';
+import { copyLink, copyWithToast } from '@/components/copy-link';
+import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
 import { Icon } from '@/components/icons/Icon';
+import { useTheme } from '@/components/reader/features/theme';
 import { ShareMenu } from '@/components/ShareMenu';
 import { Toast, type ToastMessage } from '@/components/Toast';
-import { useTheme } from '@/components/reader/features/theme';
 import { useSettings } from '@/components/use-settings';
 import { t, type MessageKey } from '@/utils/i18n';
+import { cleanUrl } from '@/utils/links';
 import type { Unavailable } from '@/utils/pages';
 import { stepFontSize, toggleNight } from '@/utils/settings';
+import { QrPanel } from './QrPanel';
 
 export interface PopupPage {
   url: string;
   title: string;
   site: string;
+  canonical: string | null;
+  siteName: string | null;
+  /** The page's selected text, for quotes. */
+  selection: string;
   /** Why the reader can't open here, or null when it can. */
   unavailable: Unavailable | null;
 }
@@ -29,15 +36,19 @@ const REASONS: Record<Unavailable, MessageKey> = {
 interface PopupProps {
   page: PopupPage | null;
   onOpenReader: (print: boolean) => void;
+  onOpenOptions: () => void;
 }
 
-/** The toolbar popup: the page, open/print the reader, copy the link, share, and the reading settings. */
-export function PopupApp({ page, onOpenReader }: PopupProps) {
+/** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
+export function PopupApp({ page, onOpenReader, onOpenOptions }: PopupProps) {
   const [settings, update] = useSettings();
-  useTheme(settings);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [qrOpen, setQrOpen] = useState(false);
+  useTheme(settings);
   const readerOff = !page || page.unavailable !== null;
-  const canShare = !!page && /^https?:/.test(page.url);
+  const isWeb = !!page && /^https?:/.test(page.url);
+  const source = page && { url: page.url, canonical: page.canonical, title: page.title, siteName: page.siteName };
+  const clean = source ? cleanUrl(source) : '';
 
   return (
     <div class="popup" data-lectern="popup">
@@ -71,7 +82,7 @@ export function PopupApp({ page, onOpenReader }: PopupProps) {
           type="button"
           class="secondary"
           data-action="copy-link"
-          disabled={!page}
+          disabled={!page?.url}
           onClick={() => page && void copyLink(page.url).then(setToast)}
         >
           <Icon name="link" /> {t('copyLink')}
@@ -87,10 +98,31 @@ export function PopupApp({ page, onOpenReader }: PopupProps) {
         </button>
       </div>
 
-      {canShare && page && (
+      {source && page?.url && (
+        <details class="popup-copy" data-action="copy-formats">
+          <summary>{t('copyFormats')}</summary>
+          <CopyMenu
+            source={source}
+            quote={page.selection}
+            onCopy={(payload, done) => void copyWithToast(payload, done).then(setToast)}
+          />
+        </details>
+      )}
+
+      {isWeb && page && settings && (
         <section class="popup-share" aria-label={t('share')}>
           <h2>{t('share')}</h2>
-          <ShareMenu page={{ url: page.url, title: page.title }} />
+          <ShareMenu page={{ url: clean, title: page.title }} settings={settings} />
+          <button
+            type="button"
+            class="secondary small qr-toggle"
+            data-action="qr"
+            aria-expanded={qrOpen}
+            onClick={() => setQrOpen(!qrOpen)}
+          >
+            {t(qrOpen ? 'qrHide' : 'qrShow')}
+          </button>
+          {qrOpen && <QrPanel url={clean} fileName={`${page.site || 'link'}-qr.png`} />}
         </section>
       )}
 
@@ -114,6 +146,9 @@ export function PopupApp({ page, onOpenReader }: PopupProps) {
           </button>
         </div>
       )}
+      <button type="button" class="link-button" data-action="options" onClick={onOpenOptions}>
+        {t('openOptions')}
+      </button>
       <Toast message={toast} />
     </div>
   );

@@ -9,6 +9,7 @@ const LABELS: Record<ReaderAction, MessageKey> = {
   night: 'keyNight',
   print: 'keyPrint',
   'copy-link': 'keyCopyLink',
+  quote: 'keyQuote',
   close: 'keyClose',
   help: 'keyHelp',
 };

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyLink } from '@/components/copy-link';
+import { copyLink, copyWithToast, notice } from '@/components/copy-link';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useSettings } from '@/components/use-settings';
 import type { Article } from '@/utils/article';
+import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/links';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';
 import { stepFontSize, toggleNight } from '@/utils/settings';
@@ -38,7 +39,15 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   const article = content.kind === 'article' ? content.article : null;
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
-  const page = pageUrl ? { url: pageUrl, title: article?.title ?? '' } : null;
+  const source: LinkSource | null = pageUrl
+    ? {
+        url: pageUrl,
+        canonical: article?.canonical ?? null,
+        title: article?.title ?? '',
+        siteName: article?.siteName ?? null,
+      }
+    : null;
+  const copy = (payload: ClipboardPayload, done: MessageKey): void => void copyWithToast(payload, done).then(setToast);
 
   const run = (action: ReaderAction): void => {
     switch (action) {
@@ -53,8 +62,14 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
       case 'print':
         return printReader();
       case 'copy-link':
-        if (page) void copyLink(page.url).then(setToast);
+        if (source) void copyLink(source.url).then(setToast);
         return;
+      case 'quote': {
+        const selection = window.getSelection()?.toString().trim() ?? '';
+        if (!source) return;
+        if (!selection) return setToast(notice('selectTextFirst'));
+        return copy(formatQuote('quote', selection, source), 'quoteCopied');
+      }
       case 'help':
         return setHelpOpen((open) => !open);
       case 'close':
@@ -79,7 +94,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
-      {settings && <Toolbar settings={settings} page={page} run={run} />}
+      {settings && <Toolbar settings={settings} source={source} run={run} onCopy={copy} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">

@@ -1,22 +1,38 @@
 import { useState } from 'preact/hooks';
+import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
 import { Icon } from '@/components/icons/Icon';
 import { ShareMenu } from '@/components/ShareMenu';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
+import type { ClipboardPayload, LinkSource } from '@/utils/links';
+import { cleanUrl } from '@/utils/links';
 import type { ReaderAction } from '@/utils/reader-keys';
 import type { Settings } from '@/utils/settings';
-import type { SharedPage } from '@/utils/share';
 
 interface ToolbarProps {
   settings: Settings;
-  page: SharedPage | null;
+  source: LinkSource | null;
   run: (action: ReaderAction) => void;
+  onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+}
+
+type Menu = 'copy' | 'share' | null;
+
+/** The text the user has selected in the reader, for quotes. */
+function selectedText(): string {
+  return window.getSelection()?.toString() ?? '';
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, page, run }: ToolbarProps) {
-  const [shareOpen, setShareOpen] = useState(false);
+export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
+  const [menu, setMenu] = useState<Menu>(null);
+  // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
+  const [quote, setQuote] = useState('');
   const night = settings.theme === 'dark';
+  const toggle = (which: Exclude<Menu, null>): void => {
+    setQuote(selectedText());
+    setMenu(menu === which ? null : which);
+  };
   return (
     <nav class="toolbar" aria-label={t('toolbarLabel')} data-lectern="toolbar">
       <FontSizeControl
@@ -50,29 +66,60 @@ export function Toolbar({ settings, page, run }: ToolbarProps) {
         type="button"
         class="tool"
         data-action="copy-link"
-        disabled={!page}
+        disabled={!source}
         onClick={() => run('copy-link')}
         aria-label={t('copyLink')}
         title={`${t('copyLink')} (C)`}
       >
         <Icon name="link" />
       </button>
-      <div class="share">
+      <div class="menu-anchor">
+        <button
+          type="button"
+          class="tool"
+          data-action="copy-menu"
+          disabled={!source}
+          aria-expanded={menu === 'copy'}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => toggle('copy')}
+          aria-label={t('copyFormats')}
+          title={t('copyFormats')}
+        >
+          <Icon name="copy" />
+        </button>
+        {menu === 'copy' && source && (
+          <div class="popover" data-lectern="copy-menu">
+            <CopyMenu
+              source={source}
+              quote={quote}
+              onCopy={(payload, done) => {
+                setMenu(null);
+                onCopy(payload, done);
+              }}
+            />
+          </div>
+        )}
+      </div>
+      <div class="menu-anchor">
         <button
           type="button"
           class="tool"
           data-action="share"
-          disabled={!page}
-          aria-expanded={shareOpen}
-          onClick={() => setShareOpen(!shareOpen)}
+          disabled={!source}
+          aria-expanded={menu === 'share'}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => toggle('share')}
           aria-label={t('share')}
           title={t('share')}
         >
           <Icon name="share" />
         </button>
-        {shareOpen && page && (
-          <div class="share-popover" data-lectern="share-menu">
-            <ShareMenu page={page} />
+        {menu === 'share' && source && (
+          <div class="popover" data-lectern="share-menu">
+            <ShareMenu
+              page={{ url: cleanUrl(source), title: source.title, quote: quote || undefined }}
+              settings={settings}
+            />
           </div>
         )}
       </div>

@@ -21,20 +21,19 @@ async function describeActiveTab(): Promise<{ page: PopupPage | null; tabId: num
       : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return { page: null, tabId: null };
   const url = tab.url ?? '';
+  const base = { url, title: tab.title ?? '', site: displayHost(url), canonical: null, siteName: null, selection: '' };
   const restricted = restrictedReason(url);
-  const base = { url, title: tab.title ?? '', site: displayHost(url) };
   if (restricted) return { page: { ...base, unavailable: restricted }, tabId: tab.id };
   try {
     const info = await sendToTab(tab.id, { type: 'page-info' });
-    return {
-      page: {
-        ...base,
-        url: info.url,
-        title: info.title || base.title,
-        unavailable: info.readerable ? null : 'not-article',
-      },
-      tabId: tab.id,
+    const page: PopupPage = {
+      ...base,
+      ...info,
+      title: info.title || base.title,
+      site: displayHost(info.url),
+      unavailable: info.readerable ? null : 'not-article',
     };
+    return { page, tabId: tab.id };
   } catch {
     return { page: { ...base, unavailable: 'no-content-script' }, tabId: tab.id };
   }
@@ -45,5 +44,6 @@ void describeActiveTab().then(({ page, tabId }) => {
     if (tabId === null) return;
     void sendToExtension({ type: 'open-reader', tabId, print }).then(() => window.close());
   };
-  render(<PopupApp page={page} onOpenReader={openReader} />, app);
+  const openOptions = (): void => void browser.runtime.openOptionsPage().then(() => window.close());
+  render(<PopupApp page={page} onOpenReader={openReader} onOpenOptions={openOptions} />, app);
 });

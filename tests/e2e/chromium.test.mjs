@@ -3,10 +3,15 @@ import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { openArticleTab, waitFor, waitForToast } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
+import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
 
 describe('Chromium', () => {
   readerSuite(() => launchChromium());
+});
+
+describe('Chromium: copy and share', () => {
+  sharingSuite(() => launchChromium(), { menus: true });
 });
 
 describe('Chromium: context menu and Russian interface', () => {

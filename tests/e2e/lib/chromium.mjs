@@ -30,6 +30,8 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Nothing leaves the machine: every host but the test server resolves to nowhere (share pages included).
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     ],
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -73,11 +73,26 @@ export function readerLook(reader) {
   });
 }
 
-/** The text of the confirmation toast, once one shows. */
-export function waitForToast(page) {
-  return waitFor(page, () => document.querySelector('[data-lectern="toast"]')?.textContent, undefined, {
-    what: 'toast',
-  });
+/** The text of the confirmation toast, once one shows; `after` waits for a newer one than that toast id. */
+export async function waitForToast(page, after = null) {
+  const toast = await waitFor(
+    page,
+    (previous) => {
+      const el = document.querySelector('[data-lectern="toast"]');
+      return el && el.dataset.toastId !== previous ? { text: el.textContent, id: el.dataset.toastId } : null;
+    },
+    after,
+    { what: 'toast' },
+  );
+  lastToastIds.set(page, toast.id);
+  return toast.text;
+}
+
+const lastToastIds = new WeakMap();
+
+/** Waits for the next toast after the last one seen on `page`. */
+export function waitForNextToast(page) {
+  return waitForToast(page, lastToastIds.get(page) ?? null);
 }
 
 /** Waits until the article's computed font size compares to `value` as asked ('>', '<' or '='). */
@@ -116,3 +131,34 @@ export async function waitClosed(page) {
 }
 
 export { waitFor };
+
+/** The clipboard's plain text and HTML (empty when there is none), read from an extension page. */
+export async function readClipboardItems(page) {
+  await page.bringToFront();
+  return page.evaluate(async () => {
+    const out = { text: '', html: '' };
+    for (const item of await navigator.clipboard.read()) {
+      if (item.types.includes('text/plain')) out.text = await (await item.getType('text/plain')).text();
+      if (item.types.includes('text/html')) out.html = await (await item.getType('text/html')).text();
+    }
+    return out;
+  });
+}
+
+/** Selects the text of the first element matching `selector` in `page`. */
+export function selectText(page, selector) {
+  return page.evaluate((sel) => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector(sel));
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    return window.getSelection().toString();
+  }, selector);
+}
+
+/** The URLs of all tabs, as the extension sees them. */
+export function tabUrls(driver) {
+  return driver.ext(async () =>
+    (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((t) => t.url ?? ''),
+  );
+}

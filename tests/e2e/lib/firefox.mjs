@@ -21,6 +21,14 @@ export async function launchFirefox({ headless = true, display } = {}) {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'dom.events.testing.asyncClipboard': true,
+      // Nothing leaves the machine: every request but the test server's goes to a closed local port.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
     },
   });
   await browser.installExtension(BUILD);

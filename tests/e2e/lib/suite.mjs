@@ -207,11 +207,13 @@ export function readerSuite(launch) {
     assert.equal(view.openDisabled, false);
     const enc = encodeURIComponent;
     const title = await seed.page.title();
-    assert.equal(view.shares.x, `https://x.com/intent/post?text=${enc(title)}&url=${enc(seedUrl)}`);
-    assert.equal(view.shares.facebook, `https://www.facebook.com/sharer/sharer.php?u=${enc(seedUrl)}`);
-    assert.equal(view.shares.telegram, `https://t.me/share/url?url=${enc(seedUrl)}&text=${enc(title)}`);
-    assert.equal(view.shares.whatsapp, `https://wa.me/?text=${enc(`${title} ${seedUrl}`)}`);
-    assert.equal(view.shares.email, `mailto:?subject=${enc(title)}&body=${enc(seedUrl)}`);
+    // Shares carry the clean link: the page declares its canonical address.
+    const shared = 'http://127.0.0.1/world/cia-drone-strike-venezuela';
+    assert.equal(view.shares.x, `https://x.com/intent/post?text=${enc(title)}&url=${enc(shared)}`);
+    assert.equal(view.shares.facebook, `https://www.facebook.com/sharer/sharer.php?u=${enc(shared)}`);
+    assert.equal(view.shares.telegram, `https://t.me/share/url?url=${enc(shared)}&text=${enc(title)}`);
+    assert.equal(view.shares.whatsapp, `https://wa.me/?text=${enc(`${title} ${shared}`)}`);
+    assert.equal(view.shares.email, `mailto:?subject=${enc(title)}&body=${enc(shared)}`);
 
     await popup.bringToFront();
     await popup.click('[data-action="copy-link"]');

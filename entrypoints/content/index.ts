@@ -1,8 +1,10 @@
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { writeClipboard } from '@/utils/clipboard';
 import { listen, sendToExtension } from '@/utils/messages';
+import { showPageToast } from './toast';
 
-// Runs on every page: decides cheaply whether it is an article and answers the reader and popup.
-// Readability, DOMPurify and Preact are not imported here; they load only in the reader page.
+// Runs on every page: decides cheaply whether it is an article and answers the reader, popup and background.
+// Readability's parser, DOMPurify and Preact are not imported here; they load only in the reader page.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
@@ -25,12 +27,24 @@ export default defineContentScript({
     };
 
     const unlisten = listen({
-      'page-info': () => ({ url: location.href, title: document.title, readerable }),
+      'page-info': () => ({
+        url: location.href,
+        title: document.title,
+        readerable,
+        canonical: document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
+        siteName: document.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || null,
+        selection: window.getSelection()?.toString() ?? '',
+      }),
       snapshot: () => ({
         url: location.href,
         html: document.documentElement.outerHTML,
         selectionHtml: selectionHtml(),
       }),
+      copy: async ({ payload, confirmation, failure }) => {
+        const ok = await writeClipboard(payload);
+        showPageToast(ok ? confirmation : failure, !ok);
+        return ok;
+      },
     });
     ctx.onInvalidated(unlisten);
 

@@ -1,0 +1,61 @@
+import { t, type MessageKey } from '@/utils/i18n';
+import {
+  formatLink,
+  formatQuote,
+  type ClipboardPayload,
+  type LinkFormat,
+  type LinkSource,
+  type QuoteFormat,
+} from '@/utils/links';
+
+const LINK_ITEMS: ReadonlyArray<[LinkFormat, MessageKey]> = [
+  ['clean-link', 'copyCleanLink'],
+  ['title-link', 'copyTitleLink'],
+  ['markdown', 'copyMarkdown'],
+  ['rich-link', 'copyRichLink'],
+];
+
+const QUOTE_ITEMS: ReadonlyArray<[QuoteFormat, MessageKey]> = [
+  ['quote', 'copyQuote'],
+  ['quote-markdown', 'copyQuoteMarkdown'],
+];
+
+interface CopyMenuProps {
+  source: LinkSource;
+  /** The selected text, for the quote formats; empty hides them. */
+  quote: string;
+  onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+}
+
+/** Every copy format: the link's forms, and the selection as a quote that carries its source. */
+export function CopyMenu({ source, quote, onCopy }: CopyMenuProps) {
+  return (
+    <ul class="copy-menu" role="list">
+      {LINK_ITEMS.map(([format, label]) => (
+        <li key={format}>
+          <button
+            type="button"
+            class="menu-item"
+            data-copy={format}
+            onClick={() => onCopy(formatLink(format, source), 'copied')}
+          >
+            {t(label)}
+          </button>
+        </li>
+      ))}
+      {quote.trim() &&
+        QUOTE_ITEMS.map(([format, label]) => (
+          <li key={format}>
+            <button
+              type="button"
+              class="menu-item"
+              data-copy={format}
+              onClick={() => onCopy(formatQuote(format, quote, source), 'quoteCopied')}
+            >
+              {t(label)}
+            </button>
+          </li>
+        ))}
+    </ul>
+  );
+}

@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'preact/hooks';
+import { FontSizeControl } from '@/components/FontSizeControl';
+import { useTheme } from '@/components/reader/features/theme';
+import { SHARE_LABELS } from '@/components/ShareMenu';
+import { useSettings } from '@/components/use-settings';
+import { t } from '@/utils/i18n';
+import { THEMES, moveShareTarget, stepFontSize, toggleShareTarget, type Theme } from '@/utils/settings';
+import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
+
+export interface Shortcut {
+  description: string;
+  shortcut: string;
+}
+
+interface OptionsProps {
+  shortcuts: Shortcut[];
+  shortcutsPage: string | null;
+  onOpenShortcuts: () => void;
+}
+
+/** All settings on one page, bound to the one settings schema; every change is saved at once and syncs. */
+export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: OptionsProps) {
+  const [settings, update] = useSettings();
+  const [instance, setInstance] = useState('');
+  useTheme(settings);
+  // Follow changes made elsewhere, but never rewrite the field under the user's fingers.
+  useEffect(() => {
+    if (settings && document.activeElement?.id !== 'mastodon') setInstance(settings.mastodonInstance);
+  }, [settings?.mastodonInstance]);
+  if (!settings) return null;
+
+  const instanceValid = normalizeInstance(instance) !== null;
+  // Shown targets first, in the user's order, then the hidden ones.
+  const ordered = [...settings.shareTargets, ...SHARE_TARGETS.filter((s) => !settings.shareTargets.includes(s))];
+  const themeLabel: Record<Theme, 'themeLight' | 'themeDark'> = { light: 'themeLight', dark: 'themeDark' };
+
+  return (
+    <main class="options" data-lectern="options">
+      <h1>{t('optionsTitle')}</h1>
+
+      <section>
+        <h2>{t('optionsReading')}</h2>
+        <div class="field">
+          <span class="label">{t('textSize')}</span>
+          <FontSizeControl
+            settings={settings}
+            onStep={(step) => update((s) => stepFontSize(s, step))}
+            buttonClass="secondary small"
+            showKeys={false}
+          />
+        </div>
+        <fieldset class="field">
+          <legend class="label">{t('optionsTheme')}</legend>
+          {THEMES.map((theme) => (
+            <label key={theme} class="choice">
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={settings.theme === theme}
+                onChange={() => update((s) => ({ ...s, theme }))}
+              />
+              {t(themeLabel[theme])}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section>
+        <h2>{t('optionsSharing')}</h2>
+        <p class="label" id="share-targets-label">
+          {t('optionsShareTargets')}
+        </p>
+        <ol class="targets" aria-labelledby="share-targets-label" data-lectern="share-targets">
+          {ordered.map((target) => {
+            const shown = settings.shareTargets.includes(target);
+            const index = settings.shareTargets.indexOf(target);
+            const name = t(SHARE_LABELS[target]);
+            return (
+              <li key={target} class={shown ? 'shown' : 'hidden'} data-target={target}>
+                <label class="choice">
+                  <input type="checkbox" checked={shown} onChange={() => update((s) => toggleShareTarget(s, target))} />
+                  {name}
+                </label>
+                <span class="move">
+                  <button
+                    type="button"
+                    class="secondary small"
+                    disabled={!shown || index === 0}
+                    aria-label={t('moveUp', name)}
+                    title={t('moveUp', name)}
+                    data-move="up"
+                    onClick={() => update((s) => moveShareTarget(s, target, -1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary small"
+                    disabled={!shown || index === settings.shareTargets.length - 1}
+                    aria-label={t('moveDown', name)}
+                    title={t('moveDown', name)}
+                    data-move="down"
+                    onClick={() => update((s) => moveShareTarget(s, target, 1))}
+                  >
+                    ↓
+                  </button>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+        <label class="field" for="mastodon">
+          <span class="label">{t('optionsMastodon')}</span>
+          <input
+            id="mastodon"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            spellcheck={false}
+            value={instance}
+            placeholder={t('optionsMastodonHint')}
+            aria-invalid={!instanceValid}
+            aria-describedby="mastodon-error"
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              setInstance(value);
+              const host = normalizeInstance(value);
+              if (host) update((s) => ({ ...s, mastodonInstance: host }));
+            }}
+          />
+        </label>
+        <p id="mastodon-error" class="error" role="alert">
+          {instanceValid ? '' : t('optionsMastodonInvalid')}
+        </p>
+      </section>
+
+      <section>
+        <h2>{t('optionsShortcuts')}</h2>
+        <dl class="shortcuts">
+          {shortcuts.map((s) => (
+            <div key={s.description} class="key-row">
+              <dt>
+                <kbd>{s.shortcut || t('shortcutNotSet')}</kbd>
+              </dt>
+              <dd>{s.description}</dd>
+            </div>
+          ))}
+        </dl>
+        <p>
+          {t('optionsShortcutsHint')}{' '}
+          {shortcutsPage ? (
+            <button type="button" class="link-button" onClick={onOpenShortcuts}>
+              {shortcutsPage}
+            </button>
+          ) : (
+            <span>{t('shortcutsFirefoxPath')}</span>
+          )}
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,224 @@
+// The end-to-end scenarios of issue #5 (copy formats, quotes, share, QR, commands and menus), in both browsers.
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import jsQR from 'jsqr';
+import { Buffer } from 'node:buffer';
+import { PNG } from 'pngjs';
+import {
+  openArticleTab,
+  openReaderByCommand,
+  readClipboardItems,
+  selectText,
+  tabUrls,
+  waitFor,
+  waitForNextToast,
+  waitForToast,
+} from './extension.mjs';
+import { startServer } from './server.mjs';
+import { ARTIFACTS } from './suite.mjs';
+import { until } from './wait.mjs';
+
+const TITLE = 'CNN: CIA conducts first known US drone strike inside Venezuela | Caliber.az';
+const CANONICAL = 'http://127.0.0.1/world/cia-drone-strike-venezuela';
+const enc = encodeURIComponent;
+
+/** Decodes the QR code in a PNG data URL. */
+function decodeQr(dataUrl) {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+/** `menus`: the browser lets a test click a context-menu item (Chromium does; Firefox has no such hook). */
+export function sharingSuite(launch, { menus }) {
+  let driver;
+  let server;
+  let url;
+  let seed;
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+    url = `${server.base}/articles/seed-article?id=5&utm_source=newsletter&fbclid=abc`;
+    seed = await openArticleTab(driver, url, '✓');
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  const openPopup = async () => {
+    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'popup' });
+    return popup;
+  };
+
+  it('binds copy-link to a key the browser really binds', async () => {
+    const shortcut = await driver.ext(
+      async () =>
+        (await (globalThis.browser ?? globalThis.chrome).commands.getAll()).find((c) => c.name === 'copy-link')
+          ?.shortcut,
+    );
+    assert.equal(shortcut, 'Alt+C');
+  });
+
+  it('popup copies every link format exactly', async () => {
+    const popup = await openPopup();
+    await popup.click('[data-action="copy-formats"] summary');
+    const expected = {
+      'clean-link': { text: CANONICAL },
+      'title-link': { text: `${TITLE}\n${CANONICAL}` },
+      markdown: { text: `[${TITLE}](${CANONICAL})` },
+      'rich-link': { text: `${TITLE} ${CANONICAL}`, html: `<a href="${CANONICAL}">${TITLE}</a>` },
+    };
+    for (const [format, want] of Object.entries(expected)) {
+      await popup.bringToFront();
+      await popup.click(`[data-copy="${format}"]`);
+      await waitForNextToast(popup);
+      const got = await readClipboardItems(popup);
+      assert.equal(got.text, want.text, format);
+      if (want.html) assert.match(got.html, new RegExp(want.html.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), format);
+    }
+    await popup.close();
+  });
+
+  it('copies a selection as a quote with its source: popup, and q in the reader', async () => {
+    const selected = (await selectText(seed.page, '.news-body p')).replace(/\s+/g, ' ').trim();
+    const popup = await openPopup();
+    await popup.click('[data-action="copy-formats"] summary');
+    await popup.click('[data-copy="quote"]');
+    assert.equal(await waitForToast(popup), 'Quote copied with its source');
+    const quote = await readClipboardItems(popup);
+    assert.equal(quote.text, `“${selected}”\n— ${TITLE}\n${CANONICAL}`);
+    assert.match(quote.html, /<blockquote cite="http:\/\/127\.0\.0\.1\/world\/cia-drone-strike-venezuela">/);
+    await popup.click('[data-copy="quote-markdown"]');
+    await waitForNextToast(popup);
+    assert.equal((await readClipboardItems(popup)).text, `> ${selected}\n\n— [${TITLE}](${CANONICAL})`);
+    await popup.close();
+
+    const reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    await reader.keyboard.press('q');
+    assert.equal(await waitForToast(reader), 'Select some text first, then copy it as a quote.');
+    const inReader = (await selectText(reader, '[data-lectern="article"] p')).replace(/\s+/g, ' ').trim();
+    await reader.keyboard.press('q');
+    await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="toast"]')?.textContent === 'Quote copied with its source',
+      undefined,
+      {
+        what: 'quote toast',
+      },
+    );
+    const title = await reader.evaluate(() => document.querySelector('[data-lectern="title"]').textContent);
+    assert.equal((await readClipboardItems(reader)).text, `“${inReader}”\n— ${title} — Caliber.az\n${CANONICAL}`);
+    await reader.close();
+  });
+
+  it('share: the user’s targets in order, and a click opens the share page (nothing leaves the machine)', async () => {
+    const options = await driver.openExtensionPage('options.html');
+    await waitFor(options, () => !!document.querySelector('[data-lectern="share-targets"]'), undefined, {
+      what: 'options',
+    });
+    await options.click('[data-target="vk"] input[type="checkbox"]');
+    await options.click('[data-target="mastodon"] input[type="checkbox"]');
+    await waitFor(
+      options,
+      () => !document.querySelector('[data-target="mastodon"] [data-move="up"]').disabled,
+      undefined,
+      { what: 'mastodon shown' },
+    );
+    await options.click('[data-target="mastodon"] [data-move="up"]');
+    await options.click('#mastodon');
+    await options.evaluate(() => document.querySelector('#mastodon').select());
+    await options.keyboard.type('https://Fosstodon.org/');
+    const stored = await until(
+      async () => {
+        const s = await driver.ext(
+          async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
+        );
+        return s?.mastodonInstance === 'fosstodon.org' && s;
+      },
+      { what: 'stored settings' },
+    );
+    // vk and mastodon shown (added at the end), then mastodon moved up one place.
+    assert.deepEqual(stored.shareTargets, [
+      'x',
+      'facebook',
+      'telegram',
+      'whatsapp',
+      'linkedin',
+      'reddit',
+      'email',
+      'mastodon',
+      'vk',
+    ]);
+    await options.screenshot({ path: `${ARTIFACTS}/${driver.name}-options.png`, fullPage: true });
+    await options.close();
+
+    const popup = await openPopup();
+    const shares = await popup.evaluate(() =>
+      [...document.querySelectorAll('[data-share]')]
+        .filter((a) => a.tagName === 'A')
+        .map((a) => [a.dataset.share, a.getAttribute('href')]),
+    );
+    assert.deepEqual(
+      shares.map(([target]) => target),
+      stored.shareTargets,
+    );
+    const href = Object.fromEntries(shares);
+    const both = enc(`${TITLE} ${CANONICAL}`);
+    assert.equal(href.mastodon, `https://fosstodon.org/share?text=${both}`);
+    assert.equal(href.vk, `https://vk.com/share.php?url=${enc(CANONICAL)}&title=${enc(TITLE)}`);
+    assert.equal(href.reddit, `https://www.reddit.com/submit?url=${enc(CANONICAL)}&title=${enc(TITLE)}`);
+    assert.equal(href.linkedin, `https://www.linkedin.com/sharing/share-offsite/?url=${enc(CANONICAL)}`);
+
+    await popup.bringToFront();
+    await popup.click('[data-share="telegram"]');
+    const opened = await until(async () => (await tabUrls(driver)).find((u) => u.startsWith('https://t.me/')), {
+      what: 'share tab',
+    });
+    assert.equal(opened, `https://t.me/share/url?url=${enc(CANONICAL)}&text=${enc(TITLE)}`);
+    await popup.close();
+  });
+
+  it('QR code of the clean link decodes back to it, and downloads as PNG', async () => {
+    const popup = await openPopup();
+    await popup.click('[data-action="qr"]');
+    const src = await waitFor(
+      popup,
+      () => document.querySelector('[data-lectern="qr"]')?.getAttribute('src'),
+      undefined,
+      { what: 'QR code' },
+    );
+    assert.equal(decodeQr(src), CANONICAL);
+    const download = await popup.evaluate(() => {
+      const a = document.querySelector('[data-action="qr-download"]');
+      return { href: a.getAttribute('href'), name: a.getAttribute('download') };
+    });
+    assert.equal(download.href, src);
+    assert.match(download.name, /\.png$/);
+    await popup.screenshot({ path: `${ARTIFACTS}/${driver.name}-popup-qr.png` });
+    await popup.close();
+  });
+
+  it('copy-link command copies the page’s link with a confirmation on the page', async () => {
+    await seed.page.bringToFront();
+    await driver.fireCommand('copy-link');
+    await waitFor(seed.page, () => !!document.querySelector('lectern-toast'), undefined, { what: 'page toast' });
+    const helper = await driver.openExtensionPage('popup.html');
+    assert.equal((await readClipboardItems(helper)).text, url);
+    await helper.close();
+  });
+
+  if (menus) {
+    it('context menu copies as Markdown (the real menu listener)', async () => {
+      await seed.page.bringToFront();
+      await driver.fireMenu('lectern-copy-markdown', seed.tabId);
+      await waitFor(seed.page, () => !!document.querySelector('lectern-toast'), undefined, { what: 'page toast' });
+      const helper = await driver.openExtensionPage('popup.html');
+      assert.equal((await readClipboardItems(helper)).text, `[${TITLE}](${CANONICAL})`);
+      await helper.close();
+    });
+  }
+}

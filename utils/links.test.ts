@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { cleanUrl, escapeHtml, formatLink, formatQuote, type LinkSource } from './links';
+
+const page: LinkSource = {
+  url: 'https://news.example/world/story?id=7&utm_source=tw&utm_medium=social&fbclid=abc#comments',
+  canonical: null,
+  title: 'Storm [live] hits *the* coast',
+  siteName: 'Daily Planet',
+};
+
+describe('cleanUrl', () => {
+  it('drops tracking parameters and keeps the rest', () => {
+    expect(cleanUrl(page)).toBe('https://news.example/world/story?id=7#comments');
+    expect(cleanUrl({ url: 'https://a.example/x?gclid=1&yclid=2&mc_eid=3&mc_cid=4' })).toBe('https://a.example/x');
+    expect(cleanUrl({ url: 'https://a.example/x?UTM_Campaign=y&q=utm_source' })).toBe(
+      'https://a.example/x?q=utm_source',
+    );
+  });
+
+  it('prefers a valid canonical address, cleaned too', () => {
+    expect(
+      cleanUrl({ url: 'https://m.news.example/a?utm_source=x', canonical: 'https://news.example/a?fbclid=1' }),
+    ).toBe('https://news.example/a');
+  });
+
+  it('ignores a canonical that is not a web address', () => {
+    expect(cleanUrl({ url: 'https://news.example/a', canonical: 'javascript:alert(1)' })).toBe(
+      'https://news.example/a',
+    );
+    expect(cleanUrl({ url: 'https://news.example/a', canonical: '/relative' })).toBe('https://news.example/a');
+  });
+
+  it('leaves non-web addresses alone', () => {
+    expect(cleanUrl({ url: 'chrome://settings' })).toBe('chrome://settings');
+  });
+});
+
+describe('formatLink', () => {
+  it('copies the link as it is', () => {
+    expect(formatLink('link', page)).toEqual({ text: page.url });
+  });
+
+  it('copies the clean link, title and link, Markdown and a rich link', () => {
+    const clean = 'https://news.example/world/story?id=7#comments';
+    expect(formatLink('clean-link', page)).toEqual({ text: clean });
+    expect(formatLink('title-link', page)).toEqual({ text: `Storm [live] hits *the* coast\n${clean}` });
+    expect(formatLink('markdown', page)).toEqual({ text: `[Storm \\[live\\] hits \\*the\\* coast](${clean})` });
+    expect(formatLink('rich-link', page)).toEqual({
+      text: `Storm [live] hits *the* coast ${clean}`,
+      html: `<a href="${clean}">Storm [live] hits *the* coast</a>`,
+    });
+  });
+
+  it('escapes what would break HTML or Markdown', () => {
+    const tricky = { url: 'https://a.example/p_(1)?q="x"&y=<z>', title: '<b>"Tom" & Jerry</b>' };
+    expect(formatLink('rich-link', tricky).html).toBe(
+      '<a href="https://a.example/p_(1)?q=%22x%22&amp;y=%3Cz%3E">&lt;b&gt;&quot;Tom&quot; &amp; Jerry&lt;/b&gt;</a>',
+    );
+    expect(formatLink('markdown', tricky).text).toBe(
+      '[<b>"Tom" & Jerry</b>](https://a.example/p_%281%29?q=%22x%22&y=%3Cz%3E)',
+    );
+  });
+
+  it('falls back to the address when there is no title', () => {
+    expect(formatLink('markdown', { url: 'https://a.example/', title: '  ' }).text).toBe(
+      '[https://a.example/](https://a.example/)',
+    );
+  });
+});
+
+describe('formatQuote', () => {
+  const quote = '  The storm   reached the coast\nat dawn.\n\nNobody was hurt.  ';
+
+  it('gives plain text and HTML that carry title, site and link', () => {
+    const copied = formatQuote('quote', quote, page);
+    expect(copied.text).toBe(
+      '“The storm reached the coast at dawn.\n\nNobody was hurt.”\n— Storm [live] hits *the* coast — Daily Planet\nhttps://news.example/world/story?id=7#comments',
+    );
+    expect(copied.html).toBe(
+      '<blockquote cite="https://news.example/world/story?id=7#comments"><p>The storm reached the coast at dawn.</p><p>Nobody was hurt.</p></blockquote>' +
+        '<p>— <a href="https://news.example/world/story?id=7#comments">Storm [live] hits *the* coast — Daily Planet</a></p>',
+    );
+  });
+
+  it('gives Markdown with a linked source', () => {
+    expect(formatQuote('quote-markdown', quote, page).text).toBe(
+      '> The storm reached the coast at dawn.\n>\n> Nobody was hurt.\n\n— [Storm \\[live\\] hits \\*the\\* coast — Daily Planet](https://news.example/world/story?id=7#comments)',
+    );
+  });
+
+  it('does not repeat a site already in the title', () => {
+    expect(
+      formatQuote('quote', 'x', { url: 'https://a.example/', title: 'Daily Planet: news', siteName: 'Daily Planet' })
+        .text,
+    ).toBe('“x”\n— Daily Planet: news\nhttps://a.example/');
+  });
+
+  it('escapes HTML in the quote', () => {
+    expect(formatQuote('quote', '<script>x</script>', page).html).toContain('<p>&lt;script&gt;x&lt;/script&gt;</p>');
+    expect(escapeHtml(`<a href="x">'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;');
+  });
+});
