@@ -12,7 +12,11 @@ document.title = t('optionsTitle');
 const shortcutsPage = import.meta.env.FIREFOX ? null : 'chrome://extensions/shortcuts';
 
 void browser.commands.getAll().then((commands) => {
-  const shortcuts = commands.map((c) => ({ description: c.description ?? c.name ?? '', shortcut: c.shortcut ?? '' }));
+  // The toolbar button's own command has no description of ours: name it.
+  const shortcuts = commands.map((c) => ({
+    description: c.name?.startsWith('_execute') ? t('commandOpenPopup') : (c.description ?? c.name ?? ''),
+    shortcut: c.shortcut ?? '',
+  }));
   render(
     <OptionsApp
       shortcuts={shortcuts}
