@@ -64,12 +64,26 @@ export type Handlers = {
 export const NOT_MINE = undefined;
 type NotMine = typeof NOT_MINE;
 
-export function sendToExtension<K extends MessageType>(message: MessageOf<K>): Promise<Replies[K]> {
-  return browser.runtime.sendMessage(message) as Promise<Replies[K]>;
+/**
+ * How a reply travels: the value, or the handler's error as text. Listeners answer through `sendResponse`, the one
+ * way every browser supports without webextension-polyfill (the content script goes without it to stay small).
+ */
+type Envelope = { ok: true; value: unknown } | { ok: false; error: string };
+
+function unwrap<T>(envelope: unknown): T {
+  // No listener answered (e.g. a broadcast no reader claimed): the browser resolves with undefined.
+  if (envelope === undefined) return undefined as T;
+  const reply = envelope as Envelope;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
 }
 
-export function sendToTab<K extends MessageType>(tabId: number, message: MessageOf<K>): Promise<Replies[K]> {
-  return browser.tabs.sendMessage(tabId, message) as Promise<Replies[K]>;
+export async function sendToExtension<K extends MessageType>(message: MessageOf<K>): Promise<Replies[K]> {
+  return unwrap<Replies[K]>(await browser.runtime.sendMessage(message));
+}
+
+export async function sendToTab<K extends MessageType>(tabId: number, message: MessageOf<K>): Promise<Replies[K]> {
+  return unwrap<Replies[K]>(await browser.tabs.sendMessage(tabId, message));
 }
 
 function isMessage(value: unknown): value is Message {
@@ -78,13 +92,29 @@ function isMessage(value: unknown): value is Message {
 
 /** Answers the messages this context handles and leaves the rest to other listeners; returns the unlisten function. */
 export function listen(handlers: Handlers): () => void {
-  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: Envelope) => void,
+  ): true | undefined => {
     if (!isMessage(message)) return undefined;
     const handler = handlers[message.type] as ((m: Message, s: Browser.runtime.MessageSender) => unknown) | undefined;
     if (!handler) return undefined;
-    const reply = handler(message, sender);
-    return reply === NOT_MINE ? undefined : Promise.resolve(reply);
+    let reply: unknown;
+    try {
+      reply = handler(message, sender);
+    } catch (error) {
+      sendResponse({ ok: false, error: String(error) });
+      return undefined;
+    }
+    if (reply === NOT_MINE) return undefined;
+    Promise.resolve(reply).then(
+      (value) => sendResponse({ ok: true, value }),
+      (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+    );
+    // Keeps the channel open for the asynchronous answer.
+    return true;
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
 }

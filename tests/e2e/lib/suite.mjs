@@ -196,6 +196,8 @@ export function readerSuite(launch) {
     await waitFor(popup, () => document.querySelector('[data-lectern="page-title"]')?.textContent, undefined, {
       what: 'popup page',
     });
+    // The share list renders once the settings are loaded.
+    await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'share list' });
     const view = await popup.evaluate(() => ({
       title: document.querySelector('[data-lectern="page-title"]').textContent,
       openDisabled: document.querySelector('[data-action="open-reader"]').disabled,
