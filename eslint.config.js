@@ -63,6 +63,8 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'tests/e2e/**/*.mjs'],
     languageOptions: {
       globals: {
+        performance: 'readonly',
+        requestAnimationFrame: 'readonly',
         window: 'readonly',
         document: 'readonly',
         location: 'readonly',
