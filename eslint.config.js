@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // The content script runs on every page: it stays tiny and never pulls in the reader's or popup's code.
-    files: ['entrypoints/content.ts', 'entrypoints/content/**'],
+    files: ['entrypoints/detect/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,7 +8,7 @@ export default defineConfig({
     // (Chromium MV3 and Firefox both have one) instead of bundling webextension-polyfill, which the extension's
     // own pages keep using.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      if (!entrypoints.every((entry) => entry.name === 'detect')) return;
       const alias = config.resolve?.alias;
       if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
     },
@@ -18,6 +18,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'storage', 'contextMenus', 'clipboardWrite'],
+    // Detection on every web page: a plain script rather than a WXT content script, whose runtime would cost
+    // more main-thread time on each page load than the detection itself.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detect.js'], run_at: 'document_idle' }],
     // The same sites the detection content script runs on; lets the popup and background see those tabs' addresses.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },

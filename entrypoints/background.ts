@@ -86,6 +86,11 @@ export default defineBackground(() => {
     },
   });
 
+  // Single-page sites: the address changes without a page load, so the page's script is asked to check again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url && /^https?:/.test(change.url)) void sendToTab(tabId, { type: 'recheck' }).catch(() => undefined);
+  });
+
   browser.commands.onCommand.addListener((command) => {
     if (command === 'toggle-reader') void toggleReader();
     if (command === 'copy-link') {

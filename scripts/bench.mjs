@@ -3,7 +3,7 @@
 // Prints a table (no assertions). Needs a build (`npm run build`). Options: --pages N (default: all), --json FILE.
 //
 // 1. Detection: main-thread time of the content script on each page load, from Chromium's own trace (every
-//    EvaluateScript / FunctionCall / compile event attributed to content.js), and its longest single task;
+//    EvaluateScript / FunctionCall / compile event attributed to detect.js), and its longest single task;
 //    bare `isProbablyReaderable(document)` timed in the same page for reference.
 // 2. Time to reader: from the toggle-reader command to the article painted in the reader; bare
 //    `new Readability(document.cloneNode(true)).parse()` timed in the same page.
@@ -82,7 +82,7 @@ function contentScriptTime(events) {
     (e) =>
       e.ph === 'X' &&
       /EvaluateScript|FunctionCall|v8\.compile|TimerFire|FireIdleCallback/.test(e.name) &&
-      JSON.stringify(e.args ?? {}).includes('/content-scripts/content.js'),
+      JSON.stringify(e.args ?? {}).includes('/detect.js'),
   );
   const byThread = new Map();
   for (const e of mine) byThread.set(e.tid, [...(byThread.get(e.tid) ?? []), [e.ts, e.ts + (e.dur ?? 0)]]);

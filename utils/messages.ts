@@ -36,6 +36,8 @@ export type Message =
   | { type: 'snapshot' }
   /** popup → background: open the reader for a tab (and print it). */
   | { type: 'open-reader'; tabId: number; print: boolean }
+  /** background → content: the tab's address changed without a page load; check the page again. */
+  | { type: 'recheck' }
   /** background → content: put this on the clipboard and confirm it on the page; answers whether it worked. */
   | { type: 'copy'; payload: ClipboardPayload; confirmation: string; failure: string }
   /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
@@ -47,6 +49,7 @@ export interface Replies {
   snapshot: PageSnapshot;
   'open-reader': void;
   copy: boolean;
+  recheck: true;
   'close-reader-in-tab': true;
 }
 

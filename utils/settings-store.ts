@@ -15,9 +15,16 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await item.setValue(normalizeSettings(settings));
 }
 
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = normalizeSettings(change(await loadSettings()));
-  await item.setValue(next);
+/** Changes queue up, so two quick key presses read-modify-write one after the other instead of losing one. */
+let pending: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = pending.then(async () => {
+    const value = normalizeSettings(change(await loadSettings()));
+    await item.setValue(value);
+    return value;
+  });
+  pending = next.catch(() => undefined);
   return next;
 }
 

@@ -4,7 +4,7 @@ import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
-import { NOT_MINE, listen, sendToTab } from '@/utils/messages';
+import { NOT_MINE, listen, sendToTab, type PageSnapshot } from '@/utils/messages';
 import '@/components/theme.css';
 import './style.css';
 
@@ -34,12 +34,27 @@ function show(content: ReaderContent): void {
   );
 }
 
+/**
+ * The page's snapshot. The page script answers once the page has had idle time after loading (it defers all its
+ * work), so a reader opened right after a page load retries for a moment before calling the page unreachable.
+ */
+async function takeSnapshot(tabId: number): Promise<PageSnapshot> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await sendToTab(tabId, { type: 'snapshot' });
+    } catch (error) {
+      if (attempt >= 12) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function load(): Promise<ReaderContent> {
   if (sourceTabId === null)
     return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: null };
   let snapshot;
   try {
-    snapshot = await sendToTab(sourceTabId, { type: 'snapshot' });
+    snapshot = await takeSnapshot(sourceTabId);
   } catch {
     const tab = await browser.tabs.get(sourceTabId).catch(() => null);
     return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: tab?.url ?? null };

@@ -3,30 +3,29 @@ import { writeClipboard } from '@/utils/clipboard';
 import { listen, sendToExtension } from '@/utils/messages';
 import { showPageToast } from './toast';
 
-// Runs on every page: decides cheaply whether it is an article and answers the reader, popup and background.
-// Readability's parser, DOMPurify and Preact are not imported here; they load only in the reader page.
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
-  main(ctx) {
-    let readerable = false;
-    let checkedUrl = '';
+// The content script on every web page (declared in wxt.config.ts as `detect.js`). It is paid for on every page a
+// person visits, so it does nothing at load but ask for idle time; then it checks once whether the page is an
+// article and answers the reader, popup and background. Readability's parser, DOMPurify and Preact never load here.
+export default defineUnlistedScript(() => {
+  let readerable = false;
+  let checkedUrl = '';
 
-    const check = (): void => {
-      if (location.href === checkedUrl) return;
-      checkedUrl = location.href;
-      readerable = isProbablyReaderable(document);
-      sendToExtension({ type: 'detected', readerable }).catch(() => {
-        // The background may be restarting; the next navigation reports again.
-      });
-    };
+  const check = (): void => {
+    if (location.href === checkedUrl) return;
+    checkedUrl = location.href;
+    readerable = isProbablyReaderable(document);
+    sendToExtension({ type: 'detected', readerable }).catch(() => {
+      // The background may be restarting; the next navigation reports again.
+    });
+  };
 
-    const scheduleCheck = (): void => {
-      if ('requestIdleCallback' in window) ctx.requestIdleCallback(check, { timeout: 2000 });
-      else ctx.setTimeout(check, 200);
-    };
+  const whenIdle = (task: () => void): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+    else setTimeout(task, 200);
+  };
 
-    const unlisten = listen({
+  const start = (): void => {
+    listen({
       'page-info': () => ({
         url: location.href,
         title: document.title,
@@ -45,15 +44,17 @@ export default defineContentScript({
         showPageToast(ok ? confirmation : failure, !ok);
         return ok;
       },
+      // Single-page sites change the address without a page load; the background sees it and asks again,
+      // a moment later, once the new content is in.
+      recheck: () => {
+        setTimeout(() => whenIdle(check), 500);
+        return true;
+      },
     });
-    ctx.onInvalidated(unlisten);
+    check();
+  };
 
-    scheduleCheck();
-    // Single-page sites change the address without a new page load.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(scheduleCheck, 500);
-    });
-  },
+  whenIdle(start);
 });
 
 function selectionHtml(): string {
