@@ -10,6 +10,7 @@ import {
   openArticleTab,
   openReaderByCommand,
   readerLook,
+  selectText,
   tabIdOf,
   toggleShortcut,
   waitClosed,
@@ -269,12 +270,7 @@ export function readerSuite(launch) {
     await reader.close();
 
     // With a selection, the reader opens on the selected text instead.
-    await page.evaluate(() => {
-      const range = document.createRange();
-      range.selectNodeContents(document.querySelector('ul'));
-      window.getSelection().removeAllRanges();
-      window.getSelection().addRange(range);
-    });
+    await selectText(page, 'ul');
     const onSelection = await openReaderByCommand(driver, page);
     const selected = await waitFor(
       onSelection,
