@@ -1,7 +1,16 @@
 /** Keys inside the reader and the actions they trigger. Pure: a key event's fields in, an action out. */
 
 export type ReaderAction =
-  'font-larger' | 'font-smaller' | 'font-reset' | 'night' | 'print' | 'copy-link' | 'quote' | 'close' | 'help';
+  | 'font-larger'
+  | 'font-smaller'
+  | 'font-reset'
+  | 'night'
+  | 'typography'
+  | 'print'
+  | 'copy-link'
+  | 'quote'
+  | 'close'
+  | 'help';
 
 export interface KeyInput {
   key: string;
@@ -19,6 +28,8 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   '0': 'font-reset',
   n: 'night',
   N: 'night',
+  t: 'typography',
+  T: 'typography',
   p: 'print',
   P: 'print',
   c: 'copy-link',
@@ -35,6 +46,7 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['-'], action: 'font-smaller' },
   { keys: ['0'], action: 'font-reset' },
   { keys: ['N'], action: 'night' },
+  { keys: ['T'], action: 'typography' },
   { keys: ['P'], action: 'print' },
   { keys: ['C'], action: 'copy-link' },
   { keys: ['Q'], action: 'quote' },

@@ -7,6 +7,7 @@ const LABELS: Record<ReaderAction, MessageKey> = {
   'font-smaller': 'keyFontSmaller',
   'font-reset': 'keyFontReset',
   night: 'keyNight',
+  typography: 'keyTypography',
   print: 'keyPrint',
   'copy-link': 'keyCopyLink',
   quote: 'keyQuote',

@@ -10,9 +10,15 @@ import { stepFontSize, toggleNight } from '@/utils/settings';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
+import { TypographyPanel } from './TypographyPanel';
+import { useContentWidth } from './features/content-width';
+import { useFontFamily } from './features/font-family';
 import { useFontSize } from './features/font-size';
+import { useImages } from './features/images';
 import { useReaderKeys } from './features/keys';
 import { printReader } from './features/print';
+import { useLineHeight } from './features/line-height';
+import { useTextAlign } from './features/text-align';
 import { useTheme } from './features/theme';
 
 export type ReaderContent =
@@ -33,9 +39,15 @@ export interface ReaderProps {
 export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose }: ReaderProps) {
   const [settings, update] = useSettings();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   useFontSize(settings);
   useTheme(settings);
+  useFontFamily(settings);
+  useLineHeight(settings);
+  useContentWidth(settings);
+  useTextAlign(settings);
+  useImages(settings);
 
   const article = content.kind === 'article' ? content.article : null;
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
@@ -59,6 +71,9 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return update((s) => stepFontSize(s, 'reset'));
       case 'night':
         return update(toggleNight);
+      case 'typography':
+        setHelpOpen(false);
+        return setPanelOpen((open) => !open);
       case 'print':
         return printReader();
       case 'copy-link':
@@ -71,13 +86,21 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return copy(formatQuote('quote', selection, source), 'quoteCopied');
       }
       case 'help':
+        setPanelOpen(false);
         return setHelpOpen((open) => !open);
       case 'close':
         if (helpOpen) return setHelpOpen(false);
+        if (panelOpen) return closePanel();
         return onClose();
     }
   };
   useReaderKeys(run);
+
+  /** Closes the panel and gives the focus back to its button, where the user was. */
+  const closePanel = (): void => {
+    setPanelOpen(false);
+    document.querySelector<HTMLElement>('[data-action="typography"]')?.focus();
+  };
 
   useEffect(() => {
     if (article) document.title = article.title;
@@ -94,7 +117,8 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
-      {settings && <Toolbar settings={settings} source={source} run={run} onCopy={copy} />}
+      {settings && <Toolbar settings={settings} source={source} run={run} onCopy={copy} panelOpen={panelOpen} />}
+      {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">

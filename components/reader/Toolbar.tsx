@@ -14,6 +14,8 @@ interface ToolbarProps {
   source: LinkSource | null;
   run: (action: ReaderAction) => void;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  /** The typography panel is open (the "Aa" button shows it). */
+  panelOpen: boolean;
 }
 
 type Menu = 'copy' | 'share' | null;
@@ -24,7 +26,7 @@ function selectedText(): string {
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
+export function Toolbar({ settings, source, run, onCopy, panelOpen }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -51,6 +53,17 @@ export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
         title={`${t('nightMode')} (N)`}
       >
         <Icon name="moon" />
+      </button>
+      <button
+        type="button"
+        class="tool tool-text"
+        data-action="typography"
+        aria-expanded={panelOpen}
+        onClick={() => run('typography')}
+        aria-label={t('typography')}
+        title={`${t('typography')} (T)`}
+      >
+        Aa
       </button>
       <button
         type="button"

@@ -1,0 +1,196 @@
+// Issue #4 end to end, the same in Chromium and Firefox: themes, typography, save, progress, read aloud, options.
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
+import { startServer } from './server.mjs';
+import { ARTIFACTS } from './suite.mjs';
+
+/** Computed styles of the article the typography tests compare. */
+function articleStyle(reader) {
+  return reader.evaluate(() => {
+    const body = document.querySelector('[data-lectern="article"]');
+    const p = body.querySelector('p');
+    const img = body.querySelector('img');
+    const s = getComputedStyle(body);
+    return {
+      fontFamily: s.fontFamily,
+      lineHeight: parseFloat(s.lineHeight),
+      width: document.querySelector('.reader-main').getBoundingClientRect().width,
+      textAlign: getComputedStyle(p).textAlign,
+      imageShown: !!img && getComputedStyle(img).display !== 'none' && img.getBoundingClientRect().height > 0,
+      background: getComputedStyle(document.documentElement).backgroundColor,
+      color: s.color,
+      link: getComputedStyle(document.querySelector('.article-footer a')).color,
+    };
+  });
+}
+
+/** Waits until `fn(style)` (a function source over articleStyle's result) holds, and returns the style. */
+function waitForStyle(reader, test, what) {
+  return waitFor(
+    reader,
+    (src) => {
+      const body = document.querySelector('[data-lectern="article"]');
+      const p = body.querySelector('p');
+      const img = body.querySelector('img');
+      const s = getComputedStyle(body);
+      const style = {
+        fontFamily: s.fontFamily,
+        lineHeight: parseFloat(s.lineHeight),
+        width: document.querySelector('.reader-main').getBoundingClientRect().width,
+        textAlign: getComputedStyle(p).textAlign,
+        imageShown: !!img && getComputedStyle(img).display !== 'none' && img.getBoundingClientRect().height > 0,
+      };
+      return new Function('style', `return (${src})(style)`)(style) ? style : null;
+    },
+    test.toString(),
+    { what },
+  );
+}
+
+/** Opens the typography panel with its key (unless open) and returns when it shows. */
+async function openPanel(reader) {
+  const open = await reader.evaluate(() => !!document.querySelector('[data-lectern="typography"]'));
+  if (!open) {
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('t');
+  }
+  await waitFor(reader, () => !!document.querySelector('[data-lectern="typography"]'), undefined, {
+    what: 'typography panel',
+  });
+}
+
+export function readingSuite(launch) {
+  let driver;
+  let server;
+  let seed;
+  let reader;
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+    seed = await openArticleTab(driver, `${server.base}/articles/seed-article`, '✓');
+    reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('each theme from the Aa panel, with a screenshot; n goes back to the day theme', async () => {
+    await openPanel(reader);
+    const looks = {};
+    for (const theme of ['light', 'sepia', 'dark', 'contrast', 'auto']) {
+      await reader.click(`[data-lectern="typography"] [data-theme-choice="${theme}"] input`);
+      await waitFor(reader, (t) => document.documentElement.dataset.theme === t, theme, { what: `theme ${theme}` });
+      // The panel stays open for the next choice; close it for the screenshot of the article in that theme.
+      await reader.keyboard.press('Escape');
+      await waitFor(reader, () => !document.querySelector('[data-lectern="typography"]'), undefined, {
+        what: 'panel closed',
+      });
+      await reader.evaluate(() => window.scrollTo(0, 0));
+      looks[theme] = await articleStyle(reader);
+      await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-theme-${theme}.png` });
+      await openPanel(reader);
+    }
+    assert.ok(luminance(looks.light.background) > 0.8, `light ${looks.light.background}`);
+    const sepia = luminance(looks.sepia.background);
+    assert.ok(sepia > 0.6 && sepia < 0.9 && looks.sepia.background !== looks.light.background, `sepia ${sepia}`);
+    assert.ok(luminance(looks.dark.background) < 0.05, `dark ${looks.dark.background}`);
+    assert.equal(looks.contrast.background, 'rgb(0, 0, 0)');
+    assert.equal(looks.contrast.color, 'rgb(255, 255, 255)');
+    assert.equal(looks.contrast.link, 'rgb(255, 255, 0)');
+    // Auto follows the system: the test browsers run light unless told otherwise.
+    assert.ok(luminance(looks.auto.background) > 0.8, `auto (light system) ${looks.auto.background}`);
+    await driver.emulateColorScheme(reader, 'dark');
+    await waitFor(
+      reader,
+      () => getComputedStyle(document.documentElement).backgroundColor === 'rgb(21, 23, 26)',
+      undefined,
+      {
+        what: 'auto follows a dark system',
+      },
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-theme-auto-dark.png` });
+    await driver.emulateColorScheme(reader, 'light');
+
+    // n: sepia → dark → sepia.
+    await reader.click('[data-lectern="typography"] [data-theme-choice="sepia"] input');
+    await reader.keyboard.press('Escape');
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'dark', undefined, { what: 'n → dark' });
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'sepia', undefined, { what: 'n → sepia' });
+  });
+
+  it('each typography control changes the computed style', async () => {
+    await openPanel(reader);
+    const start = await articleStyle(reader);
+    assert.match(start.fontFamily, /Georgia|Serif/i);
+
+    await reader.click('[data-lectern="typography"] input[value="legible"]');
+    const legible = await waitForStyle(reader, (s) => /Atkinson Hyperlegible/.test(s.fontFamily), 'legible font');
+    assert.match(legible.fontFamily, /^"?Atkinson Hyperlegible/);
+    // The bundled font really loads, from the extension.
+    const loaded = await waitFor(
+      reader,
+      async () => {
+        await document.fonts.load('20px "Atkinson Hyperlegible"');
+        return [...document.fonts].some((f) => f.family.includes('Atkinson') && f.status === 'loaded');
+      },
+      undefined,
+      { what: 'Atkinson Hyperlegible loaded' },
+    );
+    assert.ok(loaded);
+    await reader.click('[data-lectern="typography"] input[value="sans"]');
+    await waitForStyle(
+      reader,
+      (s) => /system-ui|sans-serif/.test(s.fontFamily) && !/Atkinson/.test(s.fontFamily),
+      'sans',
+    );
+    await reader.click('[data-lectern="typography"] input[value="mono"]');
+    await waitForStyle(reader, (s) => /monospace/.test(s.fontFamily), 'mono');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-typography-panel.png` });
+    await reader.click('[data-lectern="typography"] input[value="serif"]');
+    await waitForStyle(reader, (s) => /Georgia/.test(s.fontFamily), 'serif');
+
+    await reader.click('[data-step="line-height-more"]');
+    const taller = await waitForStyle(
+      reader,
+      new Function(`return (s) => s.lineHeight > ${start.lineHeight}`)(),
+      'taller',
+    );
+    await reader.click('[data-step="line-height-less"]');
+    await reader.click('[data-step="line-height-less"]');
+    await waitForStyle(reader, new Function(`return (s) => s.lineHeight < ${start.lineHeight}`)(), 'tighter');
+    assert.ok(taller.lineHeight > start.lineHeight);
+
+    await reader.click('[data-lectern="typography"] input[value="wide"]');
+    await waitForStyle(reader, new Function(`return (s) => s.width > ${start.width}`)(), 'wider column');
+    await reader.click('[data-lectern="typography"] input[value="narrow"]');
+    await waitForStyle(reader, new Function(`return (s) => s.width < ${start.width}`)(), 'narrower column');
+
+    assert.notEqual(start.textAlign, 'justify');
+    await reader.click('[data-setting="justify"]');
+    await waitForStyle(reader, (s) => s.textAlign === 'justify', 'justified');
+
+    assert.equal(start.imageShown, true);
+    await reader.click('[data-setting="images"]');
+    await waitForStyle(reader, (s) => !s.imageShown, 'images hidden');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-typography-changed.png` });
+    await reader.click('[data-setting="images"]');
+    await waitForStyle(reader, (s) => s.imageShown, 'images shown again');
+
+    // The panel's values are in storage, for every view.
+    const stored = await driver.ext(
+      async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
+    );
+    assert.equal(stored.contentWidth, 'narrow');
+    assert.equal(stored.textAlign, 'justify');
+    assert.equal(stored.fontFamily, 'serif');
+    await reader.keyboard.press('Escape');
+  });
+}
