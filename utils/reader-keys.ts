@@ -7,6 +7,8 @@ export type ReaderAction =
   | 'night'
   | 'typography'
   | 'print'
+  | 'save-html'
+  | 'save-markdown'
   | 'copy-link'
   | 'quote'
   | 'close'
@@ -32,6 +34,10 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   T: 'typography',
   p: 'print',
   P: 'print',
+  h: 'save-html',
+  H: 'save-html',
+  m: 'save-markdown',
+  M: 'save-markdown',
   c: 'copy-link',
   C: 'copy-link',
   q: 'quote',
@@ -48,6 +54,8 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['N'], action: 'night' },
   { keys: ['T'], action: 'typography' },
   { keys: ['P'], action: 'print' },
+  { keys: ['H'], action: 'save-html' },
+  { keys: ['M'], action: 'save-markdown' },
   { keys: ['C'], action: 'copy-link' },
   { keys: ['Q'], action: 'quote' },
   { keys: ['Esc'], action: 'close' },

@@ -9,6 +9,8 @@ const LABELS: Record<ReaderAction, MessageKey> = {
   night: 'keyNight',
   typography: 'keyTypography',
   print: 'keyPrint',
+  'save-html': 'saveHtml',
+  'save-markdown': 'saveMarkdown',
   'copy-link': 'keyCopyLink',
   quote: 'keyQuote',
   close: 'keyClose',

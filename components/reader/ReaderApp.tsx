@@ -17,6 +17,7 @@ import { useFontSize } from './features/font-size';
 import { useImages } from './features/images';
 import { useReaderKeys } from './features/keys';
 import { printReader } from './features/print';
+import { saveArticle } from './features/save';
 import { useLineHeight } from './features/line-height';
 import { useTextAlign } from './features/text-align';
 import { useTheme } from './features/theme';
@@ -76,6 +77,10 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return setPanelOpen((open) => !open);
       case 'print':
         return printReader();
+      case 'save-html':
+      case 'save-markdown':
+        if (article) void saveArticle(article, action === 'save-html' ? 'html' : 'markdown');
+        return;
       case 'copy-link':
         if (source) void copyLink(source.url).then(setToast);
         return;
@@ -117,7 +122,16 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
-      {settings && <Toolbar settings={settings} source={source} run={run} onCopy={copy} panelOpen={panelOpen} />}
+      {settings && (
+        <Toolbar
+          settings={settings}
+          source={source}
+          canSave={!!article}
+          run={run}
+          onCopy={copy}
+          panelOpen={panelOpen}
+        />
+      )}
       {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (

@@ -14,6 +14,8 @@ interface ToolbarProps {
   source: LinkSource | null;
   run: (action: ReaderAction) => void;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  /** There is an article to save. */
+  canSave: boolean;
   /** The typography panel is open (the "Aa" button shows it). */
   panelOpen: boolean;
 }
@@ -26,7 +28,7 @@ function selectedText(): string {
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, run, onCopy, panelOpen }: ToolbarProps) {
+export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -74,6 +76,28 @@ export function Toolbar({ settings, source, run, onCopy, panelOpen }: ToolbarPro
         title={`${t('print')} (P)`}
       >
         <Icon name="print" />
+      </button>
+      <button
+        type="button"
+        class="tool"
+        data-action="save-html"
+        disabled={!canSave}
+        onClick={() => run('save-html')}
+        aria-label={t('saveHtml')}
+        title={`${t('saveHtml')} (H)`}
+      >
+        <Icon name="download" />
+      </button>
+      <button
+        type="button"
+        class="tool tool-text"
+        data-action="save-markdown"
+        disabled={!canSave}
+        onClick={() => run('save-markdown')}
+        aria-label={t('saveMarkdown')}
+        title={`${t('saveMarkdown')} (M)`}
+      >
+        MD
       </button>
       <button
         type="button"

@@ -60,6 +60,36 @@ async function openPanel(reader) {
   });
 }
 
+/**
+ * Presses `key` in the reader and returns the file it saves: { name, text }. Chromium: the browser's real download.
+ * Firefox: the blob handed to the download link (the real download would open a dialog in a test profile).
+ */
+async function saveWithKey(driver, reader, key) {
+  await reader.bringToFront();
+  await reader.evaluate(() => document.activeElement?.blur());
+  if (driver.name === 'chromium') {
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.keyboard.press(key)]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+  await reader.evaluate(() => {
+    window.__saved = null;
+    const create = URL.createObjectURL.bind(URL);
+    const blobs = new Map();
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    globalThis.HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
+    };
+  });
+  await reader.keyboard.press(key);
+  return waitFor(reader, () => window.__saved, undefined, { what: `file saved by ${key}` });
+}
+
 export function readingSuite(launch) {
   let driver;
   let server;
@@ -192,5 +222,25 @@ export function readingSuite(launch) {
     assert.equal(stored.textAlign, 'justify');
     assert.equal(stored.fontFamily, 'serif');
     await reader.keyboard.press('Escape');
+  });
+
+  it('saves the article as standalone HTML (h) and as Markdown (m)', async () => {
+    const html = await saveWithKey(driver, reader, 'h');
+    assert.equal(html.name, 'CNN CIA conducts first known US drone strike inside Venezuela.html');
+    assert.match(html.text, /^<!doctype html>/);
+    assert.match(html.text, /<title>CNN: CIA conducts first known US drone strike inside Venezuela<\/title>/);
+    assert.match(html.text, /Tamilla Hasanova/);
+    assert.match(html.text, /The CIA carried out a drone strike/);
+    assert.ok(html.text.includes(`href="${server.base}/articles/seed-article"`), 'links to the source');
+    assert.ok(!/<script/i.test(html.text), 'no script in the saved file');
+    assert.ok(!html.text.includes('Liked the story'), 'no page junk');
+
+    const md = await saveWithKey(driver, reader, 'm');
+    assert.equal(md.name, 'CNN CIA conducts first known US drone strike inside Venezuela.md');
+    assert.match(md.text, /^# CNN: CIA conducts first known US drone strike inside Venezuela\n/);
+    assert.match(md.text, /\*Tamilla Hasanova · Caliber\.az\*/);
+    assert.match(md.text, /The CIA carried out a drone strike/);
+    assert.ok(md.text.includes(`Source: <${server.base}/articles/seed-article>`));
+    assert.ok(!/<p>|<div/.test(md.text), 'Markdown, not HTML');
   });
 }
