@@ -17,6 +17,8 @@ import { useFontSize } from './features/font-size';
 import { useImages } from './features/images';
 import { useReaderKeys } from './features/keys';
 import { printReader } from './features/print';
+import { useReadingProgress, useRememberedPosition } from './features/reading-position';
+import { ReadingProgress } from './ReadingProgress';
 import { saveArticle } from './features/save';
 import { useLineHeight } from './features/line-height';
 import { useTextAlign } from './features/text-align';
@@ -51,6 +53,8 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   useImages(settings);
 
   const article = content.kind === 'article' ? content.article : null;
+  const progress = useReadingProgress(article);
+  useRememberedPosition(article);
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
@@ -123,14 +127,9 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
       {settings && (
-        <Toolbar
-          settings={settings}
-          source={source}
-          canSave={!!article}
-          run={run}
-          onCopy={copy}
-          panelOpen={panelOpen}
-        />
+        <Toolbar settings={settings} source={source} canSave={!!article} run={run} onCopy={copy} panelOpen={panelOpen}>
+          {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
+        </Toolbar>
       )}
       {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
@@ -18,6 +19,8 @@ interface ToolbarProps {
   canSave: boolean;
   /** The typography panel is open (the "Aa" button shows it). */
   panelOpen: boolean;
+  /** Shown at the toolbar's end (the reading progress). */
+  children?: ComponentChildren;
 }
 
 type Menu = 'copy' | 'share' | null;
@@ -28,7 +31,7 @@ function selectedText(): string {
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen }: ToolbarProps) {
+export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen, children }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -180,6 +183,7 @@ export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen }: T
       >
         <Icon name="close" />
       </button>
+      {children}
     </nav>
   );
 }

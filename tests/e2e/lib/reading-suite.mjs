@@ -243,4 +243,65 @@ export function readingSuite(launch) {
     assert.ok(md.text.includes(`Source: <${server.base}/articles/seed-article>`));
     assert.ok(!/<p>|<div/.test(md.text), 'Markdown, not HTML');
   });
+
+  it('shows progress and minutes left, remembers the position and restores it on reopening', async () => {
+    await reader.bringToFront();
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    const progress = () =>
+      reader.evaluate(() => ({
+        now: Number(document.querySelector('[data-lectern="progress"]').getAttribute('aria-valuenow')),
+        left: document.querySelector('[data-lectern="minutes-left"]').textContent,
+        width: document.querySelector('[data-lectern="progress"]').getBoundingClientRect().width,
+      }));
+    await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="progress"]')?.getAttribute('aria-valuenow') === '0',
+      undefined,
+      {
+        what: 'progress at 0',
+      },
+    );
+    assert.equal((await progress()).left, '3 min left');
+    const half = await reader.evaluate(() => {
+      const article = document.querySelector('.reader-main article');
+      const top = article.getBoundingClientRect().top + window.scrollY;
+      const y = Math.round((top + article.offsetHeight - window.innerHeight) * 0.6);
+      window.scrollTo(0, y);
+      return y;
+    });
+    assert.ok(half > 200, 'the article is long enough to scroll');
+    await waitFor(
+      reader,
+      () => Number(document.querySelector('[data-lectern="progress"]').getAttribute('aria-valuenow')) >= 55,
+      undefined,
+      {
+        what: 'progress at 60%',
+      },
+    );
+    const mid = await progress();
+    assert.ok(mid.now >= 55 && mid.now <= 65, `progress ${mid.now}`);
+    assert.ok(mid.width > 0, 'the bar grows');
+    assert.equal(mid.left, '2 min left');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-progress.png` });
+
+    const stored = await waitFor(
+      reader,
+      async (url) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const { readingPositions } = await api.storage.local.get('readingPositions');
+        return readingPositions?.[url];
+      },
+      `${server.base}/articles/seed-article`,
+      { what: 'position in storage.local' },
+    );
+    assert.ok(Math.abs(stored.fraction - 0.6) < 0.03, `stored ${stored.fraction}`);
+
+    await reader.close();
+    reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    const restored = await waitFor(reader, () => window.scrollY > 0 && window.scrollY, undefined, {
+      what: 'restored scroll position',
+    });
+    assert.ok(Math.abs(restored - half) < 40, `restored at ${restored}, left at ${half}`);
+  });
 }
