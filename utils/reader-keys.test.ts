@@ -47,6 +47,7 @@ describe('actionForKey', () => {
       ['t', 'typography'],
       ['h', 'save-html'],
       ['m', 'save-markdown'],
+      ['s', 'speak'],
     ] as const) {
       expect(actionForKey(press(key))).toBe(action);
       expect(actionForKey(press(key.toUpperCase()))).toBe(action);

@@ -9,6 +9,7 @@ export type ReaderAction =
   | 'print'
   | 'save-html'
   | 'save-markdown'
+  | 'speak'
   | 'copy-link'
   | 'quote'
   | 'close'
@@ -38,6 +39,8 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   H: 'save-html',
   m: 'save-markdown',
   M: 'save-markdown',
+  s: 'speak',
+  S: 'speak',
   c: 'copy-link',
   C: 'copy-link',
   q: 'quote',
@@ -56,6 +59,7 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['P'], action: 'print' },
   { keys: ['H'], action: 'save-html' },
   { keys: ['M'], action: 'save-markdown' },
+  { keys: ['S'], action: 'speak' },
   { keys: ['C'], action: 'copy-link' },
   { keys: ['Q'], action: 'quote' },
   { keys: ['Esc'], action: 'close' },

@@ -11,6 +11,7 @@ const LABELS: Record<ReaderAction, MessageKey> = {
   print: 'keyPrint',
   'save-html': 'saveHtml',
   'save-markdown': 'saveMarkdown',
+  speak: 'keyReadAloud',
   'copy-link': 'keyCopyLink',
   quote: 'keyQuote',
   close: 'keyClose',

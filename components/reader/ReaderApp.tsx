@@ -6,7 +6,7 @@ import type { Article } from '@/utils/article';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/links';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';
-import { stepFontSize, toggleNight } from '@/utils/settings';
+import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight } from '@/utils/settings';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
@@ -19,7 +19,9 @@ import { useReaderKeys } from './features/keys';
 import { printReader } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
+import { useReadAloud } from './features/read-aloud';
 import { saveArticle } from './features/save';
+import { SpeechBar } from './SpeechBar';
 import { useLineHeight } from './features/line-height';
 import { useTextAlign } from './features/text-align';
 import { useTheme } from './features/theme';
@@ -55,6 +57,9 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const article = content.kind === 'article' ? content.article : null;
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
+  const speech = useReadAloud(article, settings?.speechRate ?? DEFAULT_SETTINGS.speechRate, () =>
+    setToast(notice('speechUnavailable')),
+  );
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
@@ -81,6 +86,8 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return setPanelOpen((open) => !open);
       case 'print':
         return printReader();
+      case 'speak':
+        return speech.toggle();
       case 'save-html':
       case 'save-markdown':
         if (article) void saveArticle(article, action === 'save-html' ? 'html' : 'markdown');
@@ -127,7 +134,15 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
       {settings && (
-        <Toolbar settings={settings} source={source} canSave={!!article} run={run} onCopy={copy} panelOpen={panelOpen}>
+        <Toolbar
+          settings={settings}
+          source={source}
+          canSave={!!article}
+          speaking={speech.state !== 'idle'}
+          run={run}
+          onCopy={copy}
+          panelOpen={panelOpen}
+        >
           {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
         </Toolbar>
       )}
@@ -159,6 +174,15 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           </article>
         )}
       </main>
+      {settings && speech.state !== 'idle' && (
+        <SpeechBar
+          state={speech.state}
+          rate={settings.speechRate}
+          onPauseResume={speech.pauseResume}
+          onRate={(by) => update((s) => stepSpeechRate(s, by))}
+          onStop={speech.stop}
+        />
+      )}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
       <Toast message={toast} />
     </div>

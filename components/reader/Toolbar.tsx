@@ -17,6 +17,8 @@ interface ToolbarProps {
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
   /** There is an article to save. */
   canSave: boolean;
+  /** Read aloud is on (playing or paused). */
+  speaking: boolean;
   /** The typography panel is open (the "Aa" button shows it). */
   panelOpen: boolean;
   /** Shown at the toolbar's end (the reading progress). */
@@ -31,7 +33,7 @@ function selectedText(): string {
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen, children }: ToolbarProps) {
+export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panelOpen, children }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -79,6 +81,18 @@ export function Toolbar({ settings, source, canSave, run, onCopy, panelOpen, chi
         title={`${t('print')} (P)`}
       >
         <Icon name="print" />
+      </button>
+      <button
+        type="button"
+        class="tool"
+        data-action="speak"
+        disabled={!canSave}
+        aria-pressed={speaking}
+        onClick={() => run('speak')}
+        aria-label={t('readAloud')}
+        title={`${t('readAloud')} (S)`}
+      >
+        <Icon name="speak" />
       </button>
       <button
         type="button"

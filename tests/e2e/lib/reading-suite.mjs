@@ -90,6 +90,67 @@ async function saveWithKey(driver, reader, key) {
   return waitFor(reader, () => window.__saved, undefined, { what: `file saved by ${key}` });
 }
 
+/**
+ * Replaces the page's speech synthesis with a recording stub whose voices are English, German and Hebrew (the test
+ * browsers have no voices of their own): each utterance "speaks" for 150 ms; `window.__spoken` lists them.
+ */
+function stubSpeech(page) {
+  return page.evaluate(() => {
+    const spoken = (window.__spoken = []);
+    const voice = (name, lang, isDefault) => ({ name, lang, default: isDefault, localService: true, voiceURI: name });
+    const voices = [
+      voice('Stub German', 'de-DE', true),
+      voice('Stub English', 'en-US', false),
+      voice('Stub Hebrew', 'he-IL', false),
+    ];
+    class Utterance {
+      constructor(text) {
+        Object.assign(this, { text, lang: '', voice: null, rate: 1, onend: null, onerror: null });
+      }
+    }
+    let current = null;
+    const synth = {
+      getVoices: () => voices,
+      addEventListener() {},
+      removeEventListener() {},
+      speak(u) {
+        spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null, rate: u.rate });
+        current = u;
+        setTimeout(() => {
+          if (current !== u) return;
+          current = null;
+          u.onend?.({});
+        }, 150);
+      },
+      cancel() {
+        const u = current;
+        current = null;
+        u?.onerror?.({ error: 'interrupted' });
+      },
+      pause() {},
+      resume() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  });
+}
+
+/** What is being read: the last utterance, the highlighted text, whether it is on screen, and the bar's state. */
+function speechView(page) {
+  return page.evaluate(() => {
+    const highlight = globalThis.CSS?.highlights?.get('lectern-speech');
+    const range = highlight ? [...highlight][0] : null;
+    const rect = range?.getBoundingClientRect();
+    return {
+      spoken: window.__spoken,
+      highlighted: range ? range.toString().replace(/\s+/g, ' ').trim() : null,
+      block: document.querySelector('[data-speaking]')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      inView: rect ? rect.top >= 0 && rect.bottom <= window.innerHeight : null,
+      bar: document.querySelector('[data-lectern="speech-bar"]')?.dataset.state ?? null,
+    };
+  });
+}
+
 export function readingSuite(launch) {
   let driver;
   let server;
@@ -303,5 +364,82 @@ export function readingSuite(launch) {
       what: 'restored scroll position',
     });
     assert.ok(Math.abs(restored - half) < 40, `restored at ${restored}, left at ${half}`);
+  });
+
+  it('reads aloud with s: the article text, in its language and voice, highlighted and in view; pause, speed, stop', async () => {
+    await reader.bringToFront();
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    await stubSpeech(reader);
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => window.__spoken.length >= 3, undefined, { what: 'three sentences spoken' });
+    let view = await speechView(reader);
+    assert.equal(view.spoken[0].text, 'CNN: CIA conducts first known US drone strike inside Venezuela');
+    // Whole sentences, not lines of the page's HTML source.
+    assert.match(
+      view.spoken[1].text,
+      /^The CIA carried out a drone strike earlier this month on a port facility along Venezuela’s coastline, sources familiar with the operation told CNN, marking the first known US attack on a target inside Venezuelan territory\.$/,
+    );
+    assert.ok(
+      view.spoken.every((u) => u.lang === 'en' && u.voice === 'Stub English'),
+      JSON.stringify(view.spoken[0]),
+    );
+    assert.equal(view.bar, 'playing');
+    // The sentence being spoken is the highlighted one (Custom Highlight API in both browsers), inside its block.
+    assert.equal(view.highlighted, view.spoken.at(-1).text);
+    assert.ok(view.block.includes(view.spoken.at(-1).text));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-read-aloud.png` });
+
+    // Faster: the next sentences go at 1.25×.
+    await reader.click('[data-action="speech-faster"]');
+    const count = (await speechView(reader)).spoken.length;
+    await waitFor(reader, (n) => window.__spoken.length > n + 1, count, { what: 'sentences after speeding up' });
+    assert.equal((await speechView(reader)).spoken.at(-1).rate, 1.25);
+
+    // Pause holds the place; resume says that sentence again and goes on.
+    await reader.click('[data-action="speech-pause"]');
+    await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="speech-bar"]')?.dataset.state === 'paused',
+      undefined,
+      {
+        what: 'paused',
+      },
+    );
+    const paused = (await speechView(reader)).spoken;
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await speechView(reader)).spoken.length, paused.length, 'nothing spoken while paused');
+    await reader.click('[data-action="speech-pause"]');
+    await waitFor(reader, (n) => window.__spoken.length > n + 1, paused.length, { what: 'resumed' });
+    assert.equal((await speechView(reader)).spoken[paused.length].text, paused.at(-1).text);
+
+    // Many sentences on, the one being read is still on screen.
+    await waitFor(reader, () => window.__spoken.length >= 14, undefined, { what: 'reading on', timeout: 15_000 });
+    view = await speechView(reader);
+    assert.equal(view.inView, true, 'the spoken sentence is kept in view');
+    assert.ok((await reader.evaluate(() => window.scrollY)) > 0, 'the reader scrolled along');
+
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="speech-bar"]'), undefined, { what: 'stopped' });
+    view = await speechView(reader);
+    assert.equal(view.highlighted, null);
+    await reader.click('[data-action="speech-slower"]').catch(() => undefined);
+  });
+
+  it('reads a Hebrew article in Hebrew, with the Hebrew voice', async () => {
+    const { page } = await openArticleTab(driver, `${server.base}/articles/rtl-article`, '✓');
+    const hebrew = await openReaderByCommand(driver, page);
+    await hebrew.bringToFront();
+    await stubSpeech(hebrew);
+    await hebrew.keyboard.press('s');
+    await waitFor(hebrew, () => window.__spoken.length >= 2, undefined, { what: 'Hebrew spoken' });
+    const { spoken } = await speechView(hebrew);
+    assert.equal(spoken[0].text, 'הספרייה העירונית נפתחת מחדש אחרי שיפוץ');
+    assert.match(spoken[1].text, /^אחרי שנתיים של עבודות/);
+    assert.ok(spoken.every((u) => u.lang === 'he' && u.voice === 'Stub Hebrew'));
+    await hebrew.keyboard.press('s');
+    await hebrew.close();
+    await page.close();
   });
 }
