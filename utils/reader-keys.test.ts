@@ -41,4 +41,16 @@ describe('actionForKey', () => {
       expect(actionForKey(press(key))).toBe(action);
     }
   });
+
+  it('maps the reading keys of issue #4 in either case', () => {
+    for (const [key, action] of [
+      ['t', 'typography'],
+      ['h', 'save-html'],
+      ['m', 'save-markdown'],
+      ['s', 'speak'],
+    ] as const) {
+      expect(actionForKey(press(key))).toBe(action);
+      expect(actionForKey(press(key.toUpperCase()))).toBe(action);
+    }
+  });
 });

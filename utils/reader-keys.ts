@@ -1,7 +1,19 @@
 /** Keys inside the reader and the actions they trigger. Pure: a key event's fields in, an action out. */
 
 export type ReaderAction =
-  'font-larger' | 'font-smaller' | 'font-reset' | 'night' | 'print' | 'copy-link' | 'quote' | 'close' | 'help';
+  | 'font-larger'
+  | 'font-smaller'
+  | 'font-reset'
+  | 'night'
+  | 'typography'
+  | 'print'
+  | 'save-html'
+  | 'save-markdown'
+  | 'speak'
+  | 'copy-link'
+  | 'quote'
+  | 'close'
+  | 'help';
 
 export interface KeyInput {
   key: string;
@@ -19,8 +31,16 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   '0': 'font-reset',
   n: 'night',
   N: 'night',
+  t: 'typography',
+  T: 'typography',
   p: 'print',
   P: 'print',
+  h: 'save-html',
+  H: 'save-html',
+  m: 'save-markdown',
+  M: 'save-markdown',
+  s: 'speak',
+  S: 'speak',
   c: 'copy-link',
   C: 'copy-link',
   q: 'quote',
@@ -35,7 +55,11 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['-'], action: 'font-smaller' },
   { keys: ['0'], action: 'font-reset' },
   { keys: ['N'], action: 'night' },
+  { keys: ['T'], action: 'typography' },
   { keys: ['P'], action: 'print' },
+  { keys: ['H'], action: 'save-html' },
+  { keys: ['M'], action: 'save-markdown' },
+  { keys: ['S'], action: 'speak' },
   { keys: ['C'], action: 'copy-link' },
   { keys: ['Q'], action: 'quote' },
   { keys: ['Esc'], action: 'close' },

@@ -1,17 +1,61 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, FONT_SIZE, stepFontSize } from './settings';
-import { loadSettings, updateSettings } from './settings-store';
+import { DEFAULT_SETTINGS, FONT_SIZE, SETTINGS_VERSION, stepFontSize } from './settings';
+import type * as Store from './settings-store';
 
-describe('settings store', () => {
+// The store defines its WXT storage item on import, which is when WXT runs migrations: import it after seeding.
+async function freshStore(): Promise<typeof Store> {
+  vi.resetModules();
+  return import('./settings-store');
+}
+
+describe('settings store (WXT storage, version and migrations)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('repairs what storage holds when reading', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { fontSize: 'huge', theme: 'dark' } });
-    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+  it('migrates a stored v1 value (no version meta) to v2 and records the version', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { fontSize: 24, theme: 'dark', shareTargets: ['vk'] } });
+    const { loadSettings } = await freshStore();
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark', shareTargets: ['vk'] });
+    const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
+    expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
+    expect(raw['settings']).toEqual(loaded);
+  });
+
+  it('gives defaults for a corrupt stored value', async () => {
+    await fakeBrowser.storage.sync.set({ settings: 'not settings', settings$: { v: 2 } });
+    const { loadSettings } = await freshStore();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('repairs single broken fields of a v2 value', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { ...DEFAULT_SETTINGS, theme: 'sepia', fontFamily: 'comic', lineHeight: 'tall' },
+      settings$: { v: 2 },
+    });
+    const { loadSettings } = await freshStore();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, theme: 'sepia', dayTheme: 'light' });
+  });
+
+  it('reads a newer version (a downgrade) field by field instead of failing', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { theme: 'sepia' }, settings$: { v: 99 } });
+    const { loadSettings } = await freshStore();
+    const loaded = await loadSettings();
+    expect(loaded.theme).toBe('sepia');
+    expect(Object.keys(loaded).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+  });
+
+  it('fresh install: defaults, and saving stores the current version', async () => {
+    const { loadSettings, updateSettings } = await freshStore();
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await updateSettings((s) => ({ ...s, fontFamily: 'legible' }));
+    const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
+    expect((raw['settings'] as { fontFamily: string }).fontFamily).toBe('legible');
+    expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('applies quick successive changes one after the other, losing none', async () => {
+    const { loadSettings, updateSettings } = await freshStore();
     await Promise.all([
       updateSettings((s) => stepFontSize(s, 'larger')),
       updateSettings((s) => stepFontSize(s, 'larger')),

@@ -1,10 +1,14 @@
 import { storage } from '#imports';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, normalizeSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, normalizeSettings, type Settings } from './settings';
 
-/** The settings as stored in extension storage (sync), read and watched through WXT storage. */
+/**
+ * The settings as stored in extension storage (sync), read and watched through WXT storage.
+ * WXT runs the schema's migrations on an older stored version; `normalizeSettings` repairs whatever comes out.
+ */
 const item = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
+  migrations: SETTINGS_MIGRATIONS as Record<number, (old: unknown) => Settings>,
 });
 
 export async function loadSettings(): Promise<Settings> {

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONTENT_WIDTHS,
   DEFAULT_SETTINGS,
   FONT_SIZE,
+  LINE_HEIGHTS,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  SPEECH_RATE,
+  addAutoOpenSite,
   canStepFontSize,
+  migrateSettings,
+  migrateV1ToV2,
+  removeAutoOpenSite,
+  setTheme,
+  stepContentWidth,
+  stepLineHeight,
+  stepSpeechRate,
   moveShareTarget,
   normalizeSettings,
   stepFontSize,
@@ -46,6 +59,150 @@ describe('toggleNight', () => {
     const night = toggleNight(DEFAULT_SETTINGS);
     expect(night.theme).toBe('dark');
     expect(toggleNight(night).theme).toBe('light');
+  });
+
+  it('returns from night to the theme chosen before it', () => {
+    for (const theme of ['auto', 'sepia', 'contrast'] as const) {
+      const chosen = setTheme(DEFAULT_SETTINGS, theme);
+      const night = toggleNight(chosen);
+      expect(night.theme).toBe('dark');
+      expect(toggleNight(night).theme).toBe(theme);
+    }
+    // Choosing dark directly keeps the day theme; n then goes back to it.
+    const sepiaThenDark = setTheme(setTheme(DEFAULT_SETTINGS, 'sepia'), 'dark');
+    expect(toggleNight(sepiaThenDark).theme).toBe('sepia');
+  });
+});
+
+describe('settings v2 fields', () => {
+  const wrongTypes = [undefined, null, 'x', 7, -1, NaN, Infinity, true, [], {}, ['serif']];
+
+  it('repairs every field of any wrong type or value to its default, keeping the valid others', () => {
+    const fields = [
+      'fontSize',
+      'theme',
+      'dayTheme',
+      'fontFamily',
+      'lineHeight',
+      'contentWidth',
+      'textAlign',
+      'showImages',
+      'speechRate',
+      'autoOpenSites',
+      'shareTargets',
+      'mastodonInstance',
+    ] as const;
+    const valid = {
+      ...DEFAULT_SETTINGS,
+      fontSize: 24,
+      theme: 'sepia',
+      dayTheme: 'sepia',
+      fontFamily: 'legible',
+      lineHeight: 2,
+      contentWidth: 'wide',
+      textAlign: 'justify',
+      showImages: false,
+      speechRate: 1.5,
+      autoOpenSites: ['example.com'],
+      shareTargets: ['vk'],
+      mastodonInstance: 'fosstodon.org',
+    } as const;
+    expect(normalizeSettings(valid)).toEqual(valid);
+    for (const field of fields) {
+      for (const junk of wrongTypes) {
+        const repaired = normalizeSettings({ ...valid, [field]: junk });
+        // Numbers in range are clamped rather than replaced; every other junk value gives the default.
+        const expected = field === 'fontSize' || field === 'speechRate' || field === 'lineHeight';
+        if (expected && typeof junk === 'number' && Number.isFinite(junk)) continue;
+        const fallback =
+          field === 'autoOpenSites' && Array.isArray(junk)
+            ? []
+            : field === 'shareTargets' && Array.isArray(junk)
+              ? []
+              : field === 'dayTheme'
+                ? 'sepia' // the current day theme stands in for a broken one
+                : DEFAULT_SETTINGS[field];
+        expect(repaired[field], `${field} = ${JSON.stringify(junk)}`).toEqual(fallback);
+        for (const other of fields.filter((f) => f !== field && f !== 'dayTheme')) {
+          expect(repaired[other], `${other} kept when ${field} is junk`).toEqual(valid[other]);
+        }
+      }
+    }
+  });
+
+  it('never stores dark as the day theme', () => {
+    expect(normalizeSettings({ theme: 'dark', dayTheme: 'dark' }).dayTheme).toBe('light');
+    expect(normalizeSettings({ theme: 'contrast' }).dayTheme).toBe('contrast');
+  });
+
+  it('snaps numbers to the offered steps and bounds', () => {
+    expect(normalizeSettings({ lineHeight: 1.7 }).lineHeight).toBe(1.65);
+    expect(normalizeSettings({ lineHeight: 9 }).lineHeight).toBe(2);
+    expect(normalizeSettings({ lineHeight: 0.1 }).lineHeight).toBe(1.3);
+    expect(normalizeSettings({ lineHeight: -3 }).lineHeight).toBe(DEFAULT_SETTINGS.lineHeight);
+    expect(normalizeSettings({ speechRate: 0.1 }).speechRate).toBe(SPEECH_RATE.min);
+    expect(normalizeSettings({ speechRate: 9 }).speechRate).toBe(SPEECH_RATE.max);
+    expect(normalizeSettings({ speechRate: 1.3 }).speechRate).toBe(1.25);
+  });
+
+  it('normalizes the auto-open sites', () => {
+    expect(
+      normalizeSettings({ autoOpenSites: ['https://WWW.Example.com/x', 'nope', 'example.com'] }).autoOpenSites,
+    ).toEqual(['example.com']);
+    const added = addAutoOpenSite(DEFAULT_SETTINGS, 'News.example.org/');
+    expect(added.autoOpenSites).toEqual(['news.example.org']);
+    expect(addAutoOpenSite(added, 'not a host')).toBe(added);
+    expect(addAutoOpenSite(added, 'news.example.org')).toBe(added);
+    expect(removeAutoOpenSite(added, 'news.example.org').autoOpenSites).toEqual([]);
+  });
+
+  it('steps line height, width and speech rate within their bounds', () => {
+    expect(stepLineHeight(DEFAULT_SETTINGS, 1).lineHeight).toBe(1.8);
+    expect(stepLineHeight({ ...DEFAULT_SETTINGS, lineHeight: LINE_HEIGHTS[0] }, -1).lineHeight).toBe(LINE_HEIGHTS[0]);
+    expect(stepContentWidth(DEFAULT_SETTINGS, 1).contentWidth).toBe('wide');
+    expect(stepContentWidth({ ...DEFAULT_SETTINGS, contentWidth: 'wide' }, 1).contentWidth).toBe('wide');
+    expect(stepContentWidth(DEFAULT_SETTINGS, -1).contentWidth).toBe(CONTENT_WIDTHS[0]);
+    expect(stepSpeechRate(DEFAULT_SETTINGS, 1).speechRate).toBe(1.25);
+    expect(stepSpeechRate({ ...DEFAULT_SETTINGS, speechRate: SPEECH_RATE.min }, -1).speechRate).toBe(SPEECH_RATE.min);
+  });
+});
+
+describe('migrations', () => {
+  it('has one migration per version after the first', () => {
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2]);
+  });
+
+  it('v1 → v2 keeps what v1 had and adds the new fields with their defaults', () => {
+    const v1 = { fontSize: 26, theme: 'dark', shareTargets: ['telegram', 'x'], mastodonInstance: 'fosstodon.org' };
+    expect(migrateV1ToV2(v1)).toEqual({
+      ...DEFAULT_SETTINGS,
+      fontSize: 26,
+      theme: 'dark',
+      dayTheme: 'light',
+      shareTargets: ['telegram', 'x'],
+      mastodonInstance: 'fosstodon.org',
+    });
+    expect(toggleNight(migrateV1ToV2(v1)).theme).toBe('light');
+    expect(migrateV1ToV2({ fontSize: 16, theme: 'light' })).toEqual({ ...DEFAULT_SETTINGS, fontSize: 16 });
+  });
+
+  it('v1 → v2 repairs a broken v1 value', () => {
+    for (const broken of [null, undefined, 'dark', 42, [], { theme: 'sepia' }, { theme: 'purple', fontSize: '20px' }]) {
+      // v1 had no sepia: a v1 value can't mean it, so it is v1's default, light.
+      expect(migrateV1ToV2(broken), JSON.stringify(broken)).toEqual(DEFAULT_SETTINGS);
+    }
+    expect(migrateV1ToV2({ fontSize: 999, shareTargets: 'x' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      fontSize: FONT_SIZE.max,
+    });
+  });
+
+  it('migrateSettings runs from any older version and leaves current values alone', () => {
+    expect(migrateSettings({ theme: 'dark' }, 1).theme).toBe('dark');
+    const current = { ...DEFAULT_SETTINGS, theme: 'sepia', dayTheme: 'sepia' };
+    expect(migrateSettings(current, SETTINGS_VERSION)).toEqual(current);
+    expect(migrateSettings('garbage', 0)).toEqual(DEFAULT_SETTINGS);
   });
 });
 

@@ -4,7 +4,8 @@ import { useTheme } from '@/components/reader/features/theme';
 import { SHARE_LABELS } from '@/components/ShareMenu';
 import { useSettings } from '@/components/use-settings';
 import { t } from '@/utils/i18n';
-import { THEMES, moveShareTarget, stepFontSize, toggleShareTarget, type Theme } from '@/utils/settings';
+import { THEMES, moveShareTarget, setTheme, stepFontSize, toggleShareTarget } from '@/utils/settings';
+import { THEME_LABELS } from '@/components/labels';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
 export interface Shortcut {
@@ -32,7 +33,6 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
   const instanceValid = normalizeInstance(instance) !== null;
   // Shown targets first, in the user's order, then the hidden ones.
   const ordered = [...settings.shareTargets, ...SHARE_TARGETS.filter((s) => !settings.shareTargets.includes(s))];
-  const themeLabel: Record<Theme, 'themeLight' | 'themeDark'> = { light: 'themeLight', dark: 'themeDark' };
 
   return (
     <main class="options" data-lectern="options">
@@ -58,9 +58,9 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
                 name="theme"
                 value={theme}
                 checked={settings.theme === theme}
-                onChange={() => update((s) => ({ ...s, theme }))}
+                onChange={() => update((s) => setTheme(s, theme))}
               />
-              {t(themeLabel[theme])}
+              {t(THEME_LABELS[theme])}
             </label>
           ))}
         </fieldset>

@@ -6,13 +6,24 @@ import type { Article } from '@/utils/article';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/links';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';
-import { stepFontSize, toggleNight } from '@/utils/settings';
+import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight } from '@/utils/settings';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
+import { TypographyPanel } from './TypographyPanel';
+import { useContentWidth } from './features/content-width';
+import { useFontFamily } from './features/font-family';
 import { useFontSize } from './features/font-size';
+import { useImages } from './features/images';
 import { useReaderKeys } from './features/keys';
 import { printReader } from './features/print';
+import { useReadingProgress, useRememberedPosition } from './features/reading-position';
+import { ReadingProgress } from './ReadingProgress';
+import { useReadAloud } from './features/read-aloud';
+import { saveArticle } from './features/save';
+import { SpeechBar } from './SpeechBar';
+import { useLineHeight } from './features/line-height';
+import { useTextAlign } from './features/text-align';
 import { useTheme } from './features/theme';
 
 export type ReaderContent =
@@ -33,11 +44,22 @@ export interface ReaderProps {
 export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose }: ReaderProps) {
   const [settings, update] = useSettings();
   const [helpOpen, setHelpOpen] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   useFontSize(settings);
   useTheme(settings);
+  useFontFamily(settings);
+  useLineHeight(settings);
+  useContentWidth(settings);
+  useTextAlign(settings);
+  useImages(settings);
 
   const article = content.kind === 'article' ? content.article : null;
+  const progress = useReadingProgress(article);
+  useRememberedPosition(article);
+  const speech = useReadAloud(article, settings?.speechRate ?? DEFAULT_SETTINGS.speechRate, () =>
+    setToast(notice('speechUnavailable')),
+  );
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
@@ -59,8 +81,17 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return update((s) => stepFontSize(s, 'reset'));
       case 'night':
         return update(toggleNight);
+      case 'typography':
+        setHelpOpen(false);
+        return setPanelOpen((open) => !open);
       case 'print':
         return printReader();
+      case 'speak':
+        return speech.toggle();
+      case 'save-html':
+      case 'save-markdown':
+        if (article) void saveArticle(article, action === 'save-html' ? 'html' : 'markdown');
+        return;
       case 'copy-link':
         if (source) void copyLink(source.url).then(setToast);
         return;
@@ -71,13 +102,21 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return copy(formatQuote('quote', selection, source), 'quoteCopied');
       }
       case 'help':
+        setPanelOpen(false);
         return setHelpOpen((open) => !open);
       case 'close':
         if (helpOpen) return setHelpOpen(false);
+        if (panelOpen) return closePanel();
         return onClose();
     }
   };
   useReaderKeys(run);
+
+  /** Closes the panel and gives the focus back to its button, where the user was. */
+  const closePanel = (): void => {
+    setPanelOpen(false);
+    document.querySelector<HTMLElement>('[data-action="typography"]')?.focus();
+  };
 
   useEffect(() => {
     if (article) document.title = article.title;
@@ -94,7 +133,20 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>
-      {settings && <Toolbar settings={settings} source={source} run={run} onCopy={copy} />}
+      {settings && (
+        <Toolbar
+          settings={settings}
+          source={source}
+          canSave={!!article}
+          speaking={speech.state !== 'idle'}
+          run={run}
+          onCopy={copy}
+          panelOpen={panelOpen}
+        >
+          {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
+        </Toolbar>
+      )}
+      {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">
@@ -122,6 +174,15 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           </article>
         )}
       </main>
+      {settings && speech.state !== 'idle' && (
+        <SpeechBar
+          state={speech.state}
+          rate={settings.speechRate}
+          onPauseResume={speech.pauseResume}
+          onRate={(by) => update((s) => stepSpeechRate(s, by))}
+          onStop={speech.stop}
+        />
+      )}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
       <Toast message={toast} />
     </div>

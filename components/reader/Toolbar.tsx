@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
@@ -14,6 +15,14 @@ interface ToolbarProps {
   source: LinkSource | null;
   run: (action: ReaderAction) => void;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  /** There is an article to save. */
+  canSave: boolean;
+  /** Read aloud is on (playing or paused). */
+  speaking: boolean;
+  /** The typography panel is open (the "Aa" button shows it). */
+  panelOpen: boolean;
+  /** Shown at the toolbar's end (the reading progress). */
+  children?: ComponentChildren;
 }
 
 type Menu = 'copy' | 'share' | null;
@@ -24,7 +33,7 @@ function selectedText(): string {
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
+export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panelOpen, children }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -54,6 +63,17 @@ export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
       </button>
       <button
         type="button"
+        class="tool tool-text"
+        data-action="typography"
+        aria-expanded={panelOpen}
+        onClick={() => run('typography')}
+        aria-label={t('typography')}
+        title={`${t('typography')} (T)`}
+      >
+        Aa
+      </button>
+      <button
+        type="button"
         class="tool"
         data-action="print"
         onClick={() => run('print')}
@@ -61,6 +81,40 @@ export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
         title={`${t('print')} (P)`}
       >
         <Icon name="print" />
+      </button>
+      <button
+        type="button"
+        class="tool"
+        data-action="speak"
+        disabled={!canSave}
+        aria-pressed={speaking}
+        onClick={() => run('speak')}
+        aria-label={t('readAloud')}
+        title={`${t('readAloud')} (S)`}
+      >
+        <Icon name="speak" />
+      </button>
+      <button
+        type="button"
+        class="tool"
+        data-action="save-html"
+        disabled={!canSave}
+        onClick={() => run('save-html')}
+        aria-label={t('saveHtml')}
+        title={`${t('saveHtml')} (H)`}
+      >
+        <Icon name="download" />
+      </button>
+      <button
+        type="button"
+        class="tool tool-text"
+        data-action="save-markdown"
+        disabled={!canSave}
+        onClick={() => run('save-markdown')}
+        aria-label={t('saveMarkdown')}
+        title={`${t('saveMarkdown')} (M)`}
+      >
+        MD
       </button>
       <button
         type="button"
@@ -143,6 +197,7 @@ export function Toolbar({ settings, source, run, onCopy }: ToolbarProps) {
       >
         <Icon name="close" />
       </button>
+      {children}
     </nav>
   );
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { t, uiLanguage } from '@/utils/i18n';
+import '@/components/fonts.css';
 import '@/components/theme.css';
 import './style.css';
 

@@ -5,6 +5,7 @@ import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
 import { NOT_MINE, listen, sendToTab, type PageSnapshot } from '@/utils/messages';
+import '@/components/fonts.css';
 import '@/components/theme.css';
 import './style.css';
 

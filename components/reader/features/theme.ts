@@ -1,13 +1,21 @@
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 
-/** Theme (night mode): the setting becomes `data-theme` on the document, which the stylesheet maps to colours. */
+/**
+ * Theme: the setting becomes `data-theme` on the document, which theme.css maps to colours
+ * ('auto' follows the system's light/dark through prefers-color-scheme).
+ */
 export function useTheme(settings: Settings | null): void {
   useEffect(() => {
     if (!settings) return undefined;
     const root = document.documentElement;
     root.dataset['theme'] = settings.theme;
-    root.style.colorScheme = settings.theme === 'dark' ? 'dark' : 'light';
+    root.style.colorScheme =
+      settings.theme === 'auto'
+        ? 'light dark'
+        : settings.theme === 'dark' || settings.theme === 'contrast'
+          ? 'dark'
+          : 'light';
     return () => {
       delete root.dataset['theme'];
     };

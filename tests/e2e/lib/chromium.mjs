@@ -91,6 +91,8 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
       );
       return page;
     },
+    /** Makes `page` see the system as light or dark (prefers-color-scheme). */
+    emulateColorScheme: (page, colorScheme) => page.emulateMedia({ colorScheme }),
     async readClipboard(page) {
       await page.bringToFront();
       return page.evaluate(() => navigator.clipboard.readText());

@@ -105,6 +105,12 @@ export async function launchFirefox({ headless = true, display } = {}) {
         browser.on('targetcreated', onTarget);
       });
     },
+    /** Makes `page` see the system as light or dark (prefers-color-scheme). */
+    // WebDriver BiDi has no media emulation here: Firefox's own content colour-scheme pref does it (0 dark, 1 light).
+    emulateColorScheme: (_page, colorScheme) =>
+      chromeEval(
+        `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${colorScheme === 'dark' ? 0 : 1})`,
+      ),
     async readClipboard(page) {
       await page.bringToFront();
       await sleep(50);

@@ -194,11 +194,15 @@ export function readerSuite(launch) {
 
   it('popup: page title, copy link with confirmation, share URLs', async () => {
     const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
-    await waitFor(popup, () => document.querySelector('[data-lectern="page-title"]')?.textContent, undefined, {
-      what: 'popup page',
-    });
-    // The share list renders once the settings are loaded.
-    await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'share list' });
+    // The page and the settings (which share buttons) arrive separately: wait for both.
+    await waitFor(
+      popup,
+      () =>
+        !!document.querySelector('[data-lectern="page-title"]')?.textContent &&
+        !!document.querySelector('[data-share]'),
+      undefined,
+      { what: 'popup page and share buttons' },
+    );
     const view = await popup.evaluate(() => ({
       title: document.querySelector('[data-lectern="page-title"]').textContent,
       openDisabled: document.querySelector('[data-action="open-reader"]').disabled,

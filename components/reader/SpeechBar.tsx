@@ -1,0 +1,68 @@
+import { Icon } from '@/components/icons/Icon';
+import { t } from '@/utils/i18n';
+import { SPEECH_RATE } from '@/utils/settings';
+import type { SpeechState } from './features/read-aloud';
+
+interface SpeechBarProps {
+  state: Exclude<SpeechState, 'idle'>;
+  rate: number;
+  onPauseResume: () => void;
+  onRate: (by: -1 | 1) => void;
+  onStop: () => void;
+}
+
+/** The read-aloud controls while the article is being read: pause/resume, speed and stop. */
+export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: SpeechBarProps) {
+  const paused = state === 'paused';
+  return (
+    <div class="speech-bar" role="group" aria-label={t('readAloud')} data-lectern="speech-bar" data-state={state}>
+      <button
+        type="button"
+        class="tool"
+        data-action="speech-pause"
+        onClick={onPauseResume}
+        aria-label={paused ? t('speechResume') : t('speechPause')}
+        title={paused ? t('speechResume') : t('speechPause')}
+      >
+        <Icon name={paused ? 'play' : 'pause'} />
+      </button>
+      <div class="tool-group" role="group" aria-label={t('speechRate')}>
+        <button
+          type="button"
+          class="tool"
+          data-action="speech-slower"
+          disabled={rate <= SPEECH_RATE.min}
+          onClick={() => onRate(-1)}
+          aria-label={t('speechSlower')}
+          title={t('speechSlower')}
+        >
+          −
+        </button>
+        <output class="font-size-value" data-lectern="speech-rate">
+          {`${rate}×`}
+        </output>
+        <button
+          type="button"
+          class="tool"
+          data-action="speech-faster"
+          disabled={rate >= SPEECH_RATE.max}
+          onClick={() => onRate(1)}
+          aria-label={t('speechFaster')}
+          title={t('speechFaster')}
+        >
+          +
+        </button>
+      </div>
+      <button
+        type="button"
+        class="tool"
+        data-action="speech-stop"
+        onClick={onStop}
+        aria-label={t('speechStop')}
+        title={`${t('speechStop')} (S)`}
+      >
+        <Icon name="close" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,445 @@
+// Issue #4 end to end, the same in Chromium and Firefox: themes, typography, save, progress, read aloud, options.
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
+import { startServer } from './server.mjs';
+import { ARTIFACTS } from './suite.mjs';
+
+/** Computed styles of the article the typography tests compare. */
+function articleStyle(reader) {
+  return reader.evaluate(() => {
+    const body = document.querySelector('[data-lectern="article"]');
+    const p = body.querySelector('p');
+    const img = body.querySelector('img');
+    const s = getComputedStyle(body);
+    return {
+      fontFamily: s.fontFamily,
+      lineHeight: parseFloat(s.lineHeight),
+      width: document.querySelector('.reader-main').getBoundingClientRect().width,
+      textAlign: getComputedStyle(p).textAlign,
+      imageShown: !!img && getComputedStyle(img).display !== 'none' && img.getBoundingClientRect().height > 0,
+      background: getComputedStyle(document.documentElement).backgroundColor,
+      color: s.color,
+      link: getComputedStyle(document.querySelector('.article-footer a')).color,
+    };
+  });
+}
+
+/** Waits until `fn(style)` (a function source over articleStyle's result) holds, and returns the style. */
+function waitForStyle(reader, test, what) {
+  return waitFor(
+    reader,
+    (src) => {
+      const body = document.querySelector('[data-lectern="article"]');
+      const p = body.querySelector('p');
+      const img = body.querySelector('img');
+      const s = getComputedStyle(body);
+      const style = {
+        fontFamily: s.fontFamily,
+        lineHeight: parseFloat(s.lineHeight),
+        width: document.querySelector('.reader-main').getBoundingClientRect().width,
+        textAlign: getComputedStyle(p).textAlign,
+        imageShown: !!img && getComputedStyle(img).display !== 'none' && img.getBoundingClientRect().height > 0,
+      };
+      return new Function('style', `return (${src})(style)`)(style) ? style : null;
+    },
+    test.toString(),
+    { what },
+  );
+}
+
+/** Opens the typography panel with its key (unless open) and returns when it shows. */
+async function openPanel(reader) {
+  const open = await reader.evaluate(() => !!document.querySelector('[data-lectern="typography"]'));
+  if (!open) {
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('t');
+  }
+  await waitFor(reader, () => !!document.querySelector('[data-lectern="typography"]'), undefined, {
+    what: 'typography panel',
+  });
+}
+
+/**
+ * Presses `key` in the reader and returns the file it saves: { name, text }. Chromium: the browser's real download.
+ * Firefox: the blob handed to the download link (the real download would open a dialog in a test profile).
+ */
+async function saveWithKey(driver, reader, key) {
+  await reader.bringToFront();
+  await reader.evaluate(() => document.activeElement?.blur());
+  if (driver.name === 'chromium') {
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.keyboard.press(key)]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+  await reader.evaluate(() => {
+    window.__saved = null;
+    const create = URL.createObjectURL.bind(URL);
+    const blobs = new Map();
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    globalThis.HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
+    };
+  });
+  await reader.keyboard.press(key);
+  return waitFor(reader, () => window.__saved, undefined, { what: `file saved by ${key}` });
+}
+
+/**
+ * Replaces the page's speech synthesis with a recording stub whose voices are English, German and Hebrew (the test
+ * browsers have no voices of their own): each utterance "speaks" for 150 ms; `window.__spoken` lists them.
+ */
+function stubSpeech(page) {
+  return page.evaluate(() => {
+    const spoken = (window.__spoken = []);
+    const voice = (name, lang, isDefault) => ({ name, lang, default: isDefault, localService: true, voiceURI: name });
+    const voices = [
+      voice('Stub German', 'de-DE', true),
+      voice('Stub English', 'en-US', false),
+      voice('Stub Hebrew', 'he-IL', false),
+    ];
+    class Utterance {
+      constructor(text) {
+        Object.assign(this, { text, lang: '', voice: null, rate: 1, onend: null, onerror: null });
+      }
+    }
+    let current = null;
+    const synth = {
+      getVoices: () => voices,
+      addEventListener() {},
+      removeEventListener() {},
+      speak(u) {
+        spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? null, rate: u.rate });
+        current = u;
+        setTimeout(() => {
+          if (current !== u) return;
+          current = null;
+          u.onend?.({});
+        }, 150);
+      },
+      cancel() {
+        const u = current;
+        current = null;
+        u?.onerror?.({ error: 'interrupted' });
+      },
+      pause() {},
+      resume() {},
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  });
+}
+
+/** What is being read: the last utterance, the highlighted text, whether it is on screen, and the bar's state. */
+function speechView(page) {
+  return page.evaluate(() => {
+    const highlight = globalThis.CSS?.highlights?.get('lectern-speech');
+    const range = highlight ? [...highlight][0] : null;
+    const rect = range?.getBoundingClientRect();
+    return {
+      spoken: window.__spoken,
+      highlighted: range ? range.toString().replace(/\s+/g, ' ').trim() : null,
+      block: document.querySelector('[data-speaking]')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      inView: rect ? rect.top >= 0 && rect.bottom <= window.innerHeight : null,
+      bar: document.querySelector('[data-lectern="speech-bar"]')?.dataset.state ?? null,
+    };
+  });
+}
+
+export function readingSuite(launch) {
+  let driver;
+  let server;
+  let seed;
+  let reader;
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+    seed = await openArticleTab(driver, `${server.base}/articles/seed-article`, '✓');
+    reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('each theme from the Aa panel, with a screenshot; n goes back to the day theme', async () => {
+    await openPanel(reader);
+    const looks = {};
+    for (const theme of ['light', 'sepia', 'dark', 'contrast', 'auto']) {
+      await reader.click(`[data-lectern="typography"] [data-theme-choice="${theme}"] input`);
+      await waitFor(reader, (t) => document.documentElement.dataset.theme === t, theme, { what: `theme ${theme}` });
+      // The panel stays open for the next choice; close it for the screenshot of the article in that theme.
+      await reader.keyboard.press('Escape');
+      await waitFor(reader, () => !document.querySelector('[data-lectern="typography"]'), undefined, {
+        what: 'panel closed',
+      });
+      await reader.evaluate(() => window.scrollTo(0, 0));
+      looks[theme] = await articleStyle(reader);
+      await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-theme-${theme}.png` });
+      await openPanel(reader);
+    }
+    assert.ok(luminance(looks.light.background) > 0.8, `light ${looks.light.background}`);
+    const sepia = luminance(looks.sepia.background);
+    assert.ok(sepia > 0.6 && sepia < 0.9 && looks.sepia.background !== looks.light.background, `sepia ${sepia}`);
+    assert.ok(luminance(looks.dark.background) < 0.05, `dark ${looks.dark.background}`);
+    assert.equal(looks.contrast.background, 'rgb(0, 0, 0)');
+    assert.equal(looks.contrast.color, 'rgb(255, 255, 255)');
+    assert.equal(looks.contrast.link, 'rgb(255, 255, 0)');
+    // Auto follows the system: the test browsers run light unless told otherwise.
+    assert.ok(luminance(looks.auto.background) > 0.8, `auto (light system) ${looks.auto.background}`);
+    await driver.emulateColorScheme(reader, 'dark');
+    await waitFor(
+      reader,
+      () => getComputedStyle(document.documentElement).backgroundColor === 'rgb(21, 23, 26)',
+      undefined,
+      {
+        what: 'auto follows a dark system',
+      },
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-theme-auto-dark.png` });
+    await driver.emulateColorScheme(reader, 'light');
+
+    // n: sepia → dark → sepia.
+    await reader.click('[data-lectern="typography"] [data-theme-choice="sepia"] input');
+    await reader.keyboard.press('Escape');
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'dark', undefined, { what: 'n → dark' });
+    await reader.keyboard.press('n');
+    await waitFor(reader, () => document.documentElement.dataset.theme === 'sepia', undefined, { what: 'n → sepia' });
+  });
+
+  it('each typography control changes the computed style', async () => {
+    await openPanel(reader);
+    const start = await articleStyle(reader);
+    assert.match(start.fontFamily, /Georgia|Serif/i);
+
+    await reader.click('[data-lectern="typography"] input[value="legible"]');
+    const legible = await waitForStyle(reader, (s) => /Atkinson Hyperlegible/.test(s.fontFamily), 'legible font');
+    assert.match(legible.fontFamily, /^"?Atkinson Hyperlegible/);
+    // The bundled font really loads, from the extension.
+    const loaded = await waitFor(
+      reader,
+      async () => {
+        await document.fonts.load('20px "Atkinson Hyperlegible"');
+        return [...document.fonts].some((f) => f.family.includes('Atkinson') && f.status === 'loaded');
+      },
+      undefined,
+      { what: 'Atkinson Hyperlegible loaded' },
+    );
+    assert.ok(loaded);
+    await reader.click('[data-lectern="typography"] input[value="sans"]');
+    await waitForStyle(
+      reader,
+      (s) => /system-ui|sans-serif/.test(s.fontFamily) && !/Atkinson/.test(s.fontFamily),
+      'sans',
+    );
+    await reader.click('[data-lectern="typography"] input[value="mono"]');
+    await waitForStyle(reader, (s) => /monospace/.test(s.fontFamily), 'mono');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-typography-panel.png` });
+    await reader.click('[data-lectern="typography"] input[value="serif"]');
+    await waitForStyle(reader, (s) => /Georgia/.test(s.fontFamily), 'serif');
+
+    await reader.click('[data-step="line-height-more"]');
+    const taller = await waitForStyle(
+      reader,
+      new Function(`return (s) => s.lineHeight > ${start.lineHeight}`)(),
+      'taller',
+    );
+    await reader.click('[data-step="line-height-less"]');
+    await reader.click('[data-step="line-height-less"]');
+    await waitForStyle(reader, new Function(`return (s) => s.lineHeight < ${start.lineHeight}`)(), 'tighter');
+    assert.ok(taller.lineHeight > start.lineHeight);
+
+    await reader.click('[data-lectern="typography"] input[value="wide"]');
+    await waitForStyle(reader, new Function(`return (s) => s.width > ${start.width}`)(), 'wider column');
+    await reader.click('[data-lectern="typography"] input[value="narrow"]');
+    await waitForStyle(reader, new Function(`return (s) => s.width < ${start.width}`)(), 'narrower column');
+
+    assert.notEqual(start.textAlign, 'justify');
+    await reader.click('[data-setting="justify"]');
+    await waitForStyle(reader, (s) => s.textAlign === 'justify', 'justified');
+
+    assert.equal(start.imageShown, true);
+    await reader.click('[data-setting="images"]');
+    await waitForStyle(reader, (s) => !s.imageShown, 'images hidden');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-typography-changed.png` });
+    await reader.click('[data-setting="images"]');
+    await waitForStyle(reader, (s) => s.imageShown, 'images shown again');
+
+    // The panel's values are in storage, for every view.
+    const stored = await driver.ext(
+      async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
+    );
+    assert.equal(stored.contentWidth, 'narrow');
+    assert.equal(stored.textAlign, 'justify');
+    assert.equal(stored.fontFamily, 'serif');
+    await reader.keyboard.press('Escape');
+  });
+
+  it('saves the article as standalone HTML (h) and as Markdown (m)', async () => {
+    const html = await saveWithKey(driver, reader, 'h');
+    assert.equal(html.name, 'CNN CIA conducts first known US drone strike inside Venezuela.html');
+    assert.match(html.text, /^<!doctype html>/);
+    assert.match(html.text, /<title>CNN: CIA conducts first known US drone strike inside Venezuela<\/title>/);
+    assert.match(html.text, /Tamilla Hasanova/);
+    assert.match(html.text, /The CIA carried out a drone strike/);
+    assert.ok(html.text.includes(`href="${server.base}/articles/seed-article"`), 'links to the source');
+    assert.ok(!/<script/i.test(html.text), 'no script in the saved file');
+    assert.ok(!html.text.includes('Liked the story'), 'no page junk');
+
+    const md = await saveWithKey(driver, reader, 'm');
+    assert.equal(md.name, 'CNN CIA conducts first known US drone strike inside Venezuela.md');
+    assert.match(md.text, /^# CNN: CIA conducts first known US drone strike inside Venezuela\n/);
+    assert.match(md.text, /\*Tamilla Hasanova · Caliber\.az\*/);
+    assert.match(md.text, /The CIA carried out a drone strike/);
+    assert.ok(md.text.includes(`Source: <${server.base}/articles/seed-article>`));
+    assert.ok(!/<p>|<div/.test(md.text), 'Markdown, not HTML');
+  });
+
+  it('shows progress and minutes left, remembers the position and restores it on reopening', async () => {
+    await reader.bringToFront();
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    const progress = () =>
+      reader.evaluate(() => ({
+        now: Number(document.querySelector('[data-lectern="progress"]').getAttribute('aria-valuenow')),
+        left: document.querySelector('[data-lectern="minutes-left"]').textContent,
+        width: document.querySelector('[data-lectern="progress"]').getBoundingClientRect().width,
+      }));
+    await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="progress"]')?.getAttribute('aria-valuenow') === '0',
+      undefined,
+      {
+        what: 'progress at 0',
+      },
+    );
+    assert.equal((await progress()).left, '3 min left');
+    const half = await reader.evaluate(() => {
+      const article = document.querySelector('.reader-main article');
+      const top = article.getBoundingClientRect().top + window.scrollY;
+      const y = Math.round((top + article.offsetHeight - window.innerHeight) * 0.6);
+      window.scrollTo(0, y);
+      return y;
+    });
+    assert.ok(half > 200, 'the article is long enough to scroll');
+    await waitFor(
+      reader,
+      () => Number(document.querySelector('[data-lectern="progress"]').getAttribute('aria-valuenow')) >= 55,
+      undefined,
+      {
+        what: 'progress at 60%',
+      },
+    );
+    const mid = await progress();
+    assert.ok(mid.now >= 55 && mid.now <= 65, `progress ${mid.now}`);
+    assert.ok(mid.width > 0, 'the bar grows');
+    assert.equal(mid.left, '2 min left');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-progress.png` });
+
+    const stored = await waitFor(
+      reader,
+      async (url) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        const { readingPositions } = await api.storage.local.get('readingPositions');
+        return readingPositions?.[url];
+      },
+      `${server.base}/articles/seed-article`,
+      { what: 'position in storage.local' },
+    );
+    assert.ok(Math.abs(stored.fraction - 0.6) < 0.03, `stored ${stored.fraction}`);
+
+    await reader.close();
+    reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    const restored = await waitFor(reader, () => window.scrollY > 0 && window.scrollY, undefined, {
+      what: 'restored scroll position',
+    });
+    assert.ok(Math.abs(restored - half) < 40, `restored at ${restored}, left at ${half}`);
+  });
+
+  it('reads aloud with s: the article text, in its language and voice, highlighted and in view; pause, speed, stop', async () => {
+    await reader.bringToFront();
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    await stubSpeech(reader);
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => window.__spoken.length >= 3, undefined, { what: 'three sentences spoken' });
+    let view = await speechView(reader);
+    assert.equal(view.spoken[0].text, 'CNN: CIA conducts first known US drone strike inside Venezuela');
+    // Whole sentences, not lines of the page's HTML source.
+    assert.match(
+      view.spoken[1].text,
+      /^The CIA carried out a drone strike earlier this month on a port facility along Venezuela’s coastline, sources familiar with the operation told CNN, marking the first known US attack on a target inside Venezuelan territory\.$/,
+    );
+    assert.ok(
+      view.spoken.every((u) => u.lang === 'en' && u.voice === 'Stub English'),
+      JSON.stringify(view.spoken[0]),
+    );
+    assert.equal(view.bar, 'playing');
+    // The sentence being spoken is the highlighted one (Custom Highlight API in both browsers), inside its block.
+    assert.equal(view.highlighted, view.spoken.at(-1).text);
+    assert.ok(view.block.includes(view.spoken.at(-1).text));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-read-aloud.png` });
+
+    // Faster: the next sentences go at 1.25×.
+    await reader.click('[data-action="speech-faster"]');
+    const count = (await speechView(reader)).spoken.length;
+    await waitFor(reader, (n) => window.__spoken.length > n + 1, count, { what: 'sentences after speeding up' });
+    assert.equal((await speechView(reader)).spoken.at(-1).rate, 1.25);
+
+    // Pause holds the place; resume says that sentence again and goes on.
+    await reader.click('[data-action="speech-pause"]');
+    await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="speech-bar"]')?.dataset.state === 'paused',
+      undefined,
+      {
+        what: 'paused',
+      },
+    );
+    const paused = (await speechView(reader)).spoken;
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await speechView(reader)).spoken.length, paused.length, 'nothing spoken while paused');
+    await reader.click('[data-action="speech-pause"]');
+    await waitFor(reader, (n) => window.__spoken.length > n + 1, paused.length, { what: 'resumed' });
+    assert.equal((await speechView(reader)).spoken[paused.length].text, paused.at(-1).text);
+
+    // Many sentences on, the one being read is still on screen.
+    await waitFor(reader, () => window.__spoken.length >= 14, undefined, { what: 'reading on', timeout: 15_000 });
+    view = await speechView(reader);
+    assert.equal(view.inView, true, 'the spoken sentence is kept in view');
+    assert.ok((await reader.evaluate(() => window.scrollY)) > 0, 'the reader scrolled along');
+
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="speech-bar"]'), undefined, { what: 'stopped' });
+    view = await speechView(reader);
+    assert.equal(view.highlighted, null);
+    await reader.click('[data-action="speech-slower"]').catch(() => undefined);
+  });
+
+  it('reads a Hebrew article in Hebrew, with the Hebrew voice', async () => {
+    const { page } = await openArticleTab(driver, `${server.base}/articles/rtl-article`, '✓');
+    const hebrew = await openReaderByCommand(driver, page);
+    await hebrew.bringToFront();
+    await stubSpeech(hebrew);
+    await hebrew.keyboard.press('s');
+    await waitFor(hebrew, () => window.__spoken.length >= 2, undefined, { what: 'Hebrew spoken' });
+    const { spoken } = await speechView(hebrew);
+    assert.equal(spoken[0].text, 'הספרייה העירונית נפתחת מחדש אחרי שיפוץ');
+    assert.match(spoken[1].text, /^אחרי שנתיים של עבודות/);
+    assert.ok(spoken.every((u) => u.lang === 'he' && u.voice === 'Stub Hebrew'));
+    await hebrew.keyboard.press('s');
+    await hebrew.close();
+    await page.close();
+  });
+}
