@@ -110,7 +110,7 @@ const { context } = driver;
 const ext = driver.ext;
 
 async function tabIdFor(url) {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     const id = await ext(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
     if (id !== undefined) return id;
     await sleep(50);
@@ -138,12 +138,16 @@ async function measurePage(url) {
   await cdp.send('Tracing.start', {
     traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
   });
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  const tabId = await tabIdFor(url);
-  const detected = await waitDetected(tabId);
-  await sleep(200);
-  await cdp.send('Tracing.end');
-  await traced;
+  let detected;
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    detected = await waitDetected(await tabIdFor(url));
+    await sleep(200);
+  } finally {
+    // Always end the trace: Chromium allows one at a time, and the next page needs its own.
+    await cdp.send('Tracing.end');
+    await traced;
+  }
   const detection = contentScriptTime(events);
 
   // Bare references in the page's own world, after our work is done.
