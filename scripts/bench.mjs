@@ -111,7 +111,14 @@ const ext = driver.ext;
 
 async function tabIdFor(url) {
   for (let i = 0; i < 200; i++) {
-    const id = await ext(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+    // By address, or else the active tab (a page's own script may have changed its address).
+    const id = await ext(
+      async ({ u, late }) => {
+        const tabs = await chrome.tabs.query({});
+        return (tabs.find((t) => t.url === u) ?? (late ? tabs.find((t) => t.active) : undefined))?.id;
+      },
+      { u: url, late: i > 20 },
+    );
     if (id !== undefined) return id;
     await sleep(50);
   }
