@@ -20,10 +20,11 @@ export function FontSizeControl({ settings, onStep, buttonClass, showKeys }: Fon
         data-action="font-smaller"
         disabled={!canStepFontSize(settings, 'smaller')}
         onClick={() => onStep('smaller')}
-        aria-label={t('fontSmaller')}
         title={hint(t('fontSmaller'), '−')}
       >
-        A−
+        {/* The name is the words; "A−" is what sighted users see (a name must contain a label's visible text). */}
+        <span aria-hidden="true">A−</span>
+        <span class="visually-hidden">{t('fontSmaller')}</span>
       </button>
       <output class="font-size-value" title={t('fontSizeValue', String(settings.fontSize))}>
         {settings.fontSize}
@@ -34,10 +35,10 @@ export function FontSizeControl({ settings, onStep, buttonClass, showKeys }: Fon
         data-action="font-larger"
         disabled={!canStepFontSize(settings, 'larger')}
         onClick={() => onStep('larger')}
-        aria-label={t('fontLarger')}
         title={hint(t('fontLarger'), '+')}
       >
-        A+
+        <span aria-hidden="true">A+</span>
+        <span class="visually-hidden">{t('fontLarger')}</span>
       </button>
     </div>
   );

@@ -4,6 +4,8 @@ import { t, type MessageKey } from '@/utils/i18n';
 import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
 import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
 import { listen, sendToExtension, sendToTab, type PageInfo } from '@/utils/messages';
+import { loadSettings } from '@/utils/settings-store';
+import { shouldAutoOpen } from '@/utils/sites';
 
 // Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
 // and detection to the badge.
@@ -77,9 +79,26 @@ export default defineBackground(() => {
     });
   }
 
+  // Tabs where the reader already opened by itself since their page started loading (auto-open is once per load).
+  const autoOpened = new Set<number>();
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') autoOpened.delete(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => autoOpened.delete(tabId));
+
+  async function autoOpen(tab: Browser.tabs.Tab, readerable: boolean, url: string | undefined): Promise<void> {
+    if (tab.id === undefined) return;
+    const { autoOpenSites } = await loadSettings();
+    if (!shouldAutoOpen({ readerable, url, sites: autoOpenSites, openedThisLoad: autoOpened.has(tab.id) })) return;
+    autoOpened.add(tab.id);
+    await openReader(tab, false);
+  }
+
   listen({
     detected: (message, sender) => {
-      if (sender.tab?.id !== undefined) void showDetection(sender.tab.id, message.readerable);
+      if (sender.tab?.id === undefined) return;
+      void showDetection(sender.tab.id, message.readerable);
+      void autoOpen(sender.tab, message.readerable, sender.url ?? sender.tab.url);
     },
     'open-reader': async (message) => {
       await openReader(await browser.tabs.get(message.tabId), message.print);

@@ -92,7 +92,7 @@ const vite = await createServer({
   configFile: false,
   root: ROOT,
   logLevel: 'error',
-  server: { middlewareMode: true },
+  server: { middlewareMode: true, hmr: false, ws: false, watch: null }, // no port, no file watcher
   resolve: { alias: { '@': ROOT } },
 });
 try {

@@ -63,6 +63,7 @@ if (built) {
       'tests/e2e/firefox.test.mjs',
       'tests/e2e/keys.test.mjs',
       'tests/e2e/reading.test.mjs',
+      'tests/e2e/a11y.test.mjs',
     ],
     { capture: true },
   );

@@ -39,10 +39,14 @@ describe('settings store (WXT storage, version and migrations)', () => {
 
   it('reads a newer version (a downgrade) field by field instead of failing', async () => {
     await fakeBrowser.storage.sync.set({ settings: { theme: 'sepia' }, settings$: { v: 99 } });
+    // WXT logs the refused downgrade; expected here.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { loadSettings } = await freshStore();
     const loaded = await loadSettings();
     expect(loaded.theme).toBe('sepia');
     expect(Object.keys(loaded).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it('fresh install: defaults, and saving stores the current version', async () => {

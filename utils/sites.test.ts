@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_AUTO_OPEN_SITES, isListedSite, normalizeHost, normalizeHostList } from './sites';
+import { MAX_AUTO_OPEN_SITES, isListedSite, normalizeHost, normalizeHostList, shouldAutoOpen } from './sites';
 
 describe('normalizeHost', () => {
   it('turns what people type into a bare host name', () => {
@@ -37,5 +37,16 @@ describe('isListedSite', () => {
     expect(isListedSite('https://example.com.evil.net/', sites)).toBe(false);
     expect(isListedSite('file:///example.com/x', sites)).toBe(false);
     expect(isListedSite('not a url', sites)).toBe(false);
+  });
+});
+
+describe('shouldAutoOpen', () => {
+  const base = { readerable: true, url: 'https://news.example.com/a', sites: ['example.com'], openedThisLoad: false };
+  it('opens an article on a listed site once per page load', () => {
+    expect(shouldAutoOpen(base)).toBe(true);
+    expect(shouldAutoOpen({ ...base, openedThisLoad: true })).toBe(false);
+    expect(shouldAutoOpen({ ...base, readerable: false })).toBe(false);
+    expect(shouldAutoOpen({ ...base, sites: [] })).toBe(false);
+    expect(shouldAutoOpen({ ...base, url: undefined })).toBe(false);
   });
 });

@@ -47,3 +47,16 @@ export function isListedSite(url: string, sites: readonly string[]): boolean {
   }
   return sites.some((site) => host === site || host.endsWith(`.${site}`));
 }
+
+/**
+ * Whether the background opens the reader by itself for a detection report: an article, on a listed site, and
+ * not already opened automatically since this tab last started loading a page (once per page load).
+ */
+export function shouldAutoOpen(report: {
+  readerable: boolean;
+  url: string | undefined;
+  sites: readonly string[];
+  openedThisLoad: boolean;
+}): boolean {
+  return report.readerable && !report.openedThisLoad && !!report.url && isListedSite(report.url, report.sites);
+}

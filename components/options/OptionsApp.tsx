@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { FontSizeControl } from '@/components/FontSizeControl';
 import { useTheme } from '@/components/reader/features/theme';
 import { SHARE_LABELS } from '@/components/ShareMenu';
 import { useSettings } from '@/components/use-settings';
 import { t } from '@/utils/i18n';
-import { THEMES, moveShareTarget, setTheme, stepFontSize, toggleShareTarget } from '@/utils/settings';
-import { THEME_LABELS } from '@/components/labels';
+import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
+import { TypographyControls } from '@/components/TypographyControls';
+import { KEY_LIST } from '@/utils/reader-keys';
+import { KEY_LABELS } from '@/components/reader/KeyHelp';
+import { AutoOpenSites } from './AutoOpenSites';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
 export interface Shortcut {
@@ -40,31 +42,38 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
 
       <section>
         <h2>{t('optionsReading')}</h2>
-        <div class="field">
-          <span class="label">{t('textSize')}</span>
-          <FontSizeControl
-            settings={settings}
-            onStep={(step) => update((s) => stepFontSize(s, step))}
-            buttonClass="secondary small"
-            showKeys={false}
-          />
+        <TypographyControls settings={settings} update={update} idPrefix="options" showFontSize />
+        <div class="field" data-setting="speech-rate">
+          <span class="label" id="speech-rate-label">
+            {t('speechRate')}
+          </span>
+          <div class="tool-group" role="group" aria-labelledby="speech-rate-label">
+            <button
+              type="button"
+              class="secondary small"
+              disabled={settings.speechRate <= SPEECH_RATE.min}
+              onClick={() => update((s) => stepSpeechRate(s, -1))}
+              aria-label={t('speechSlower')}
+              title={t('speechSlower')}
+            >
+              −
+            </button>
+            <output class="font-size-value">{`${settings.speechRate}×`}</output>
+            <button
+              type="button"
+              class="secondary small"
+              disabled={settings.speechRate >= SPEECH_RATE.max}
+              onClick={() => update((s) => stepSpeechRate(s, 1))}
+              aria-label={t('speechFaster')}
+              title={t('speechFaster')}
+            >
+              +
+            </button>
+          </div>
         </div>
-        <fieldset class="field">
-          <legend class="label">{t('optionsTheme')}</legend>
-          {THEMES.map((theme) => (
-            <label key={theme} class="choice">
-              <input
-                type="radio"
-                name="theme"
-                value={theme}
-                checked={settings.theme === theme}
-                onChange={() => update((s) => setTheme(s, theme))}
-              />
-              {t(THEME_LABELS[theme])}
-            </label>
-          ))}
-        </fieldset>
       </section>
+
+      <AutoOpenSites settings={settings} update={update} />
 
       <section>
         <h2>{t('optionsSharing')}</h2>
@@ -144,6 +153,19 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
                 <kbd>{s.shortcut || t('shortcutNotSet')}</kbd>
               </dt>
               <dd>{s.description}</dd>
+            </div>
+          ))}
+        </dl>
+        <h3 class="label">{t('optionsReaderKeys')}</h3>
+        <dl class="shortcuts" data-lectern="reader-keys">
+          {KEY_LIST.map(({ keys, action }) => (
+            <div key={action} class="key-row">
+              <dt>
+                {keys.map((k) => (
+                  <kbd key={k}>{k}</kbd>
+                ))}
+              </dt>
+              <dd>{t(KEY_LABELS[action])}</dd>
             </div>
           ))}
         </dl>

@@ -51,13 +51,13 @@ export function PopupApp({ page, onOpenReader, onOpenOptions }: PopupProps) {
   const clean = source ? cleanUrl(source) : '';
 
   return (
-    <div class="popup" data-lectern="popup">
+    <main class="popup" data-lectern="popup">
       <header class="popup-page">
         <Icon name="book" />
         <div>
-          <p class="popup-title" data-lectern="page-title">
+          <h1 class="popup-title" data-lectern="page-title">
             {page?.title || page?.url || ''}
-          </p>
+          </h1>
           <p class="popup-site">{page?.site ?? ''}</p>
         </div>
       </header>
@@ -150,6 +150,6 @@ export function PopupApp({ page, onOpenReader, onOpenOptions }: PopupProps) {
         {t('openOptions')}
       </button>
       <Toast message={toast} />
-    </div>
+    </main>
   );
 }

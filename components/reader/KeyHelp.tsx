@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t, type MessageKey } from '@/utils/i18n';
 import { KEY_LIST, type ReaderAction } from '@/utils/reader-keys';
 
-const LABELS: Record<ReaderAction, MessageKey> = {
+/** What each reader key does, as the `?` list and the options page name it. */
+export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
   'font-larger': 'keyFontLarger',
   'font-smaller': 'keyFontSmaller',
   'font-reset': 'keyFontReset',
@@ -46,7 +47,7 @@ export function KeyHelp({ toggleShortcut, onClose }: { toggleShortcut: string | 
                 <kbd key={k}>{k}</kbd>
               ))}
             </dt>
-            <dd>{t(LABELS[action])}</dd>
+            <dd>{t(KEY_LABELS[action])}</dd>
           </div>
         ))}
         <div class="key-row">

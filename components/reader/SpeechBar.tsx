@@ -15,7 +15,8 @@ interface SpeechBarProps {
 export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: SpeechBarProps) {
   const paused = state === 'paused';
   return (
-    <div class="speech-bar" role="group" aria-label={t('readAloud')} data-lectern="speech-bar" data-state={state}>
+    // A labelled section is a landmark: the bar floats outside <main>, and is found in the landmarks list.
+    <section class="speech-bar" aria-label={t('readAloud')} data-lectern="speech-bar" data-state={state}>
       <button
         type="button"
         class="tool"
@@ -63,6 +64,6 @@ export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: Speech
       >
         <Icon name="close" />
       </button>
-    </div>
+    </section>
   );
 }

@@ -67,10 +67,10 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         data-action="typography"
         aria-expanded={panelOpen}
         onClick={() => run('typography')}
-        aria-label={t('typography')}
         title={`${t('typography')} (T)`}
       >
-        Aa
+        <span aria-hidden="true">Aa</span>
+        <span class="visually-hidden">{t('typography')}</span>
       </button>
       <button
         type="button"
@@ -111,10 +111,10 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         data-action="save-markdown"
         disabled={!canSave}
         onClick={() => run('save-markdown')}
-        aria-label={t('saveMarkdown')}
         title={`${t('saveMarkdown')} (M)`}
       >
-        MD
+        <span aria-hidden="true">MD</span>
+        <span class="visually-hidden">{t('saveMarkdown')}</span>
       </button>
       <button
         type="button"

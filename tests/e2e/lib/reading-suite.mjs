@@ -14,6 +14,7 @@ function articleStyle(reader) {
     const s = getComputedStyle(body);
     return {
       fontFamily: s.fontFamily,
+      fontSize: parseFloat(s.fontSize),
       lineHeight: parseFloat(s.lineHeight),
       width: document.querySelector('.reader-main').getBoundingClientRect().width,
       textAlign: getComputedStyle(p).textAlign,
@@ -441,5 +442,100 @@ export function readingSuite(launch) {
     await hebrew.keyboard.press('s');
     await hebrew.close();
     await page.close();
+  });
+
+  it('options page: every reading setting changes an open reader live', async () => {
+    const options = await driver.openExtensionPage('options.html');
+    await waitFor(
+      options,
+      () => !!document.querySelector('[data-lectern="options"] [data-setting="theme"]'),
+      undefined,
+      {
+        what: 'options',
+      },
+    );
+    await reader.bringToFront();
+    const before = await articleStyle(reader);
+    await options.bringToFront();
+    await options.click('[data-lectern="options"] [data-theme-choice="contrast"] input');
+    await options.click('[data-lectern="options"] input[value="legible"]');
+    await options.click('[data-lectern="options"] input[value="wide"]');
+    await options.click('[data-lectern="options"] [data-step="line-height-more"]');
+    await options.click('[data-lectern="options"] [data-action="font-larger"]');
+    await options.screenshot({ path: `${ARTIFACTS}/${driver.name}-options-reading.png`, fullPage: true });
+    const after = await waitFor(
+      reader,
+      (b) => {
+        const body = document.querySelector('[data-lectern="article"]');
+        const s = getComputedStyle(body);
+        const look = {
+          theme: document.documentElement.dataset.theme,
+          background: getComputedStyle(document.documentElement).backgroundColor,
+          fontFamily: s.fontFamily,
+          fontSize: parseFloat(s.fontSize),
+          lineHeight: parseFloat(s.lineHeight) / parseFloat(s.fontSize),
+          width: document.querySelector('.reader-main').getBoundingClientRect().width,
+        };
+        return look.theme === 'contrast' &&
+          /Atkinson/.test(look.fontFamily) &&
+          look.fontSize > b.fontSize &&
+          look.width > b.width
+          ? look
+          : null;
+      },
+      before,
+      { what: 'the reader to follow the options page' },
+    );
+    assert.equal(after.background, 'rgb(0, 0, 0)');
+    await reader.bringToFront();
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-from-options.png` });
+    await options.close();
+  });
+
+  it('options page: a listed site opens the reader by itself, once per page load', async () => {
+    const options = await driver.openExtensionPage('options.html');
+    await waitFor(options, () => !!document.querySelector('#auto-open-site'), undefined, { what: 'site field' });
+    await options.click('#auto-open-site');
+    await options.keyboard.type('http://127.0.0.1/anything');
+    await options.click('[data-action="add-site"]');
+    await waitFor(options, () => !!document.querySelector('[data-site="127.0.0.1"]'), undefined, {
+      what: 'site listed',
+    });
+    const stored = await driver.ext(
+      async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
+    );
+    assert.deepEqual(stored.autoOpenSites, ['127.0.0.1']);
+    await options.close();
+
+    const readerTabs = () =>
+      driver.ext(
+        async () =>
+          (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).filter((t) =>
+            (t.url ?? '').includes('/reader.html'),
+          ).length,
+      );
+    const opened = driver.nextReader();
+    const page = await driver.newPage(`${server.base}/articles/seed-article?auto`);
+    const auto = await opened;
+    assert.match(
+      await auto.evaluate(() => document.querySelector('[data-lectern="title"]').textContent),
+      /CIA conducts/,
+    );
+    const count = await readerTabs();
+    await auto.close();
+    // Closed: the same page load doesn't open it again, even after a while.
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(await readerTabs(), count - 1, 'no second reader for the same page load');
+    // A page that isn't an article on a listed site stays a page.
+    const plain = await driver.newPage(`${server.base}/articles/not-article`);
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(await readerTabs(), count - 1, 'no reader for a non-article');
+    await plain.close();
+    await page.close();
+    await driver.ext(async () => {
+      const api = globalThis.browser ?? globalThis.chrome;
+      const { settings } = await api.storage.sync.get('settings');
+      await api.storage.sync.set({ settings: { ...settings, autoOpenSites: [] } });
+    });
   });
 }

@@ -1,0 +1,113 @@
+// axe-core (npm) in the real browsers against the reader (each theme, the panels open), the popup and the options
+// page: zero violations of every rule axe runs by default (WCAG 2.x A/AA and best practices), and in the
+// high-contrast theme also the AAA contrast rule.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, it } from 'node:test';
+import { openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
+import { startServer } from './server.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe in `page` and returns its violations as short lines (rule: target, summary). */
+async function violations(page, { aaa = false } = {}) {
+  const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!injected) await page.evaluate(AXE);
+  const result = await page.evaluate(async (aaa) => {
+    const options = { resultTypes: ['violations'] };
+    if (aaa) options.rules = { 'color-contrast-enhanced': { enabled: true } };
+    const { violations } = await window.axe.run(document, options);
+    return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+  }, aaa);
+  return result;
+}
+
+async function setTheme(driver, theme) {
+  await driver.ext(async (theme) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const { settings } = await api.storage.sync.get('settings');
+    await api.storage.sync.set({ settings: { ...settings, theme } });
+  }, theme);
+}
+
+export function a11ySuite(launch) {
+  let driver;
+  let server;
+  let seed;
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+    seed = await openArticleTab(driver, `${server.base}/articles/seed-article`, '✓');
+  });
+
+  after(async () => {
+    await driver?.close();
+    await server?.close();
+  });
+
+  it('reader: no axe violations in any theme, with the panels and read-aloud bar open', async () => {
+    const reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    for (const theme of ['light', 'sepia', 'dark', 'contrast', 'auto']) {
+      await setTheme(driver, theme);
+      await waitFor(reader, (t) => document.documentElement.dataset.theme === t, theme, { what: theme });
+      assert.deepEqual(await violations(reader, { aaa: theme === 'contrast' }), [], `reader, ${theme} theme`);
+    }
+    await setTheme(driver, 'light');
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('t');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="typography"]'), undefined, { what: 'panel' });
+    assert.deepEqual(await violations(reader), [], 'reader with the typography panel');
+    await reader.keyboard.press('Escape');
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('?');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="key-help"]'), undefined, { what: 'keys' });
+    assert.deepEqual(await violations(reader), [], 'reader with the key list');
+    await reader.keyboard.press('Escape');
+    // Read aloud with a silent stub (no voices in the test browsers): the bar's controls are checked too.
+    await reader.evaluate(() => {
+      class Utterance {
+        constructor(text) {
+          this.text = text;
+        }
+      }
+      const synth = { getVoices: () => [], addEventListener() {}, removeEventListener() {}, speak() {}, cancel() {} };
+      Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+      document.activeElement?.blur();
+    });
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="speech-bar"]'), undefined, {
+      what: 'speech bar',
+      timeout: 5000,
+    });
+    assert.deepEqual(await violations(reader), [], 'reader while reading aloud');
+    await reader.close();
+  });
+
+  it('popup: no axe violations', async () => {
+    for (const theme of ['light', 'dark']) {
+      await setTheme(driver, theme);
+      const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+      await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'popup' });
+      assert.deepEqual(await violations(popup), [], `popup, ${theme}`);
+      await popup.close();
+    }
+    await setTheme(driver, 'light');
+  });
+
+  it('options page: no axe violations', async () => {
+    for (const theme of ['light', 'contrast']) {
+      await setTheme(driver, theme);
+      const options = await driver.openExtensionPage('options.html');
+      await waitFor(options, () => !!document.querySelector('[data-lectern="share-targets"]'), undefined, {
+        what: 'options',
+      });
+      assert.deepEqual(await violations(options, { aaa: theme === 'contrast' }), [], `options, ${theme}`);
+      await options.close();
+    }
+    await setTheme(driver, 'light');
+  });
+}
