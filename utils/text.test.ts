@@ -23,11 +23,12 @@ describe('textOf', () => {
     const doc = htmlDocument('');
     // Built from the inside out: jsdom itself recurses when a node is added under a deep chain.
     let root: Node = doc.createTextNode('deep');
-    for (let i = 0; i < 50_000; i++) {
+    for (let i = 0; i < 30_000; i++) {
       const wrapper = doc.createElement(i % 2 ? 'div' : 'span');
       wrapper.append(root);
       root = wrapper;
     }
     expect(textOf(root)).toBe('deep');
-  });
+    // A generous limit: building 30,000 nested nodes in jsdom is slow on a busy machine.
+  }, 30_000);
 });
