@@ -65,13 +65,28 @@ export function useRememberedPosition(article: Article | null): void {
       clearTimeout(timer);
       timer = setTimeout(() => void savePosition(article.url, currentFraction()).catch(() => undefined), 400);
     };
+    const restore = (saved: number): number => {
+      const box = measure();
+      if (box) window.scrollTo({ top: scrollTopFor(saved, box.top, box.height, box.viewport), behavior: 'instant' });
+      return window.scrollY;
+    };
     void (async () => {
       const saved = await loadPosition(article.url).catch(() => null);
       if (saved !== null) await imagesSettled(1500);
       if (!active) return;
-      const box = measure();
-      if (saved !== null && box && window.scrollY === 0) {
-        window.scrollTo({ top: scrollTopFor(saved, box.top, box.height, box.viewport), behavior: 'instant' });
+      if (saved !== null && window.scrollY === 0) {
+        let restoredAt = restore(saved);
+        // An image that loads later moves the text: follow it, as long as the user hasn't scrolled away.
+        for (const img of document.querySelectorAll<HTMLImageElement>('.reader-main article img')) {
+          if (img.complete) continue;
+          img.addEventListener(
+            'load',
+            () => {
+              if (active && window.scrollY === restoredAt) restoredAt = restore(saved);
+            },
+            { once: true },
+          );
+        }
       }
       window.addEventListener('scroll', save, { passive: true });
     })();

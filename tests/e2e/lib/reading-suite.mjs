@@ -361,10 +361,11 @@ export function readingSuite(launch) {
     await reader.close();
     reader = await openReaderByCommand(driver, seed.page);
     await reader.bringToFront();
-    const restored = await waitFor(reader, () => window.scrollY > 0 && window.scrollY, undefined, {
-      what: 'restored scroll position',
+    // Restored where it was left (images that load late move the text; the reader follows them).
+    const restored = await waitFor(reader, (h) => Math.abs(window.scrollY - h) < 40 && window.scrollY, half, {
+      what: `scroll position restored near ${half}`,
     });
-    assert.ok(Math.abs(restored - half) < 40, `restored at ${restored}, left at ${half}`);
+    assert.ok(restored > 200, `restored at ${restored}`);
   });
 
   it('reads aloud with s: the article text, in its language and voice, highlighted and in view; pause, speed, stop', async () => {
