@@ -2,7 +2,9 @@ import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
-import { sanitizeHtml } from './sanitize';
+import { baseUrlOf, workingCopy } from './prepare';
+import { finishArticle } from './cleanup';
+import { sanitizeHtml, sanitizeInPlace } from './sanitize';
 import { textOf } from './text';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
@@ -69,22 +71,25 @@ function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
 
-  const clone = doc.cloneNode(true) as Document;
-  // Relative links and images resolve against the article's address, not the reader's.
-  if (!clone.querySelector('base[href]') && clone.head) {
-    const base = clone.createElement('base');
-    base.setAttribute('href', url);
-    clone.head.prepend(base);
-  }
-
   const meta = readMetadata(doc, url);
-  const parsed = new Readability(clone, { charThreshold: 300 }).parse();
-  if (!parsed?.content) return null;
+  // Relative links and images resolve against the article's address, not the reader's.
+  const base = baseUrlOf(doc, url);
+  const work = workingCopy(doc, base);
+  const parsed = new Readability<Node>(work, {
+    charThreshold: 300,
+    keepClasses: true,
+    serializer: (el) => el,
+  }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root || root.nodeType !== 1) return null;
+  const article = root as Element;
 
-  const html = sanitizeHtml(parsed.content, win);
-  const text = textOf(new win.DOMParser().parseFromString(html, 'text/html').body);
+  finishArticle(article, base);
+  if (!sanitizeInPlace(article, win)) return null;
+  const text = textOf(article);
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) return null;
+  const html = article.innerHTML;
 
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;
   const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : meta.dir;
@@ -95,7 +100,7 @@ function extract(doc: Document, url: string): Article | null {
     published: meta.published ?? toIsoDate(parsed.publishedTime),
     lang: meta.lang ?? parsed.lang ?? null,
     dir,
-    excerpt: parsed.excerpt?.trim() || null,
+    excerpt: meta.excerpt ?? (parsed.excerpt?.trim() || null),
     html,
     text,
     wordCount,

@@ -58,6 +58,8 @@ describe('readMetadata', () => {
       lang: 'ar',
       dir: 'rtl',
       canonical: null,
+      excerpt: null,
+      image: null,
     });
   });
 });

@@ -53,3 +53,16 @@ function purifierFor(win: Window & typeof globalThis): DOMPurify {
 export function sanitizeHtml(html: string, win: Window & typeof globalThis): string {
   return purifierFor(win).sanitize(html, CONFIG) as string;
 }
+
+/**
+ * Sanitizes `root` and its subtree in place (same rules as {@link sanitizeHtml}), sparing a serialize-and-parse round
+ * trip. `root` must be a `<div>` of a document that `win` can handle. Returns false when DOMPurify did not sanitize it
+ * in place (e.g. a node of another realm), in which case `root` must not be used.
+ */
+export function sanitizeInPlace(root: Element, win: Window & typeof globalThis): boolean {
+  try {
+    return purifierFor(win).sanitize(root, { ...CONFIG, IN_PLACE: true }) === root;
+  } catch {
+    return false;
+  }
+}

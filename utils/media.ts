@@ -1,0 +1,208 @@
+/** Images, sources and frames as pages really write them: lazy-loading attributes, placeholders, tracking pixels. */
+
+/** Attributes that lazy-loading scripts read the real image address from, most specific first. */
+const LAZY_SRC = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-orig-src',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-lazyload',
+  'data-lazy',
+  'data-url',
+  'data-echo',
+  'data-img-src',
+  'data-image',
+];
+const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set', 'data-original-srcset'];
+const LAZY_SIZES = ['data-sizes'];
+
+/** Looks like an image address (or a srcset of them), not a JSON blob or a word. */
+const URL_LIKE = /^\s*(?:https?:)?\/{0,2}[^\s"'<>{}]+\s*$/i;
+const SRCSET_LIKE = /^\s*[^\s"'<>{}]+(?:\s+[\d.]+[wx])?\s*(?:,\s*[^\s"'<>{}]+(?:\s+[\d.]+[wx])?\s*)*,?\s*$/i;
+const IMAGE_FILE = /\.(?:jpe?g|png|webp|gif|avif|svg)(?:$|[?#])/i;
+
+/** A stand-in that lazy loading swaps out: a data: URI, or a blank/spacer/placeholder file. */
+export function isPlaceholderSrc(src: string | null): boolean {
+  if (!src?.trim()) return true;
+  const value = src.trim();
+  if (/^data:/i.test(value)) return true;
+  if (/^about:blank$/i.test(value)) return true;
+  return /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|grey|gray|loading|loader|lazy[\w-]*|empty|dummy|1x1)(?:[\w-]*)?\.(?:gif|png|svg|jpe?g|webp)(?:$|[?#])/i.test(
+    value,
+  );
+}
+
+function numberAttr(el: Element, name: string): number | null {
+  const raw = el.getAttribute(name);
+  if (raw === null) return null;
+  const n = parseFloat(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A 1×1 tracker or spacer: tiny stated size, or a file named for it. */
+export function isTrackingPixel(img: Element): boolean {
+  const w = numberAttr(img, 'width');
+  const h = numberAttr(img, 'height');
+  if ((w !== null && w <= 2) || (h !== null && h <= 2)) return true;
+  const src = img.getAttribute('src') ?? '';
+  return /(?:^|[/_.-])(?:pixel|spacer|beacon|tracking|tracker|1x1|clear|blank)\.(?:gif|png)(?:$|[?#])/i.test(src);
+}
+
+function firstAttr(el: Element, names: string[], test: RegExp): string | null {
+  for (const name of names) {
+    const value = el.getAttribute(name);
+    if (value && test.test(value) && !/^data:/i.test(value.trim())) return value.trim();
+  }
+  return null;
+}
+
+/**
+ * Makes a lazily loaded image (or `<source>`, `<video>`) real on `out`, reading `src`'s attributes: the address the
+ * loading script would have put in place replaces a placeholder. Returns false when `out` is an image with nothing
+ * to show (no address at all, or a tracking pixel), which the caller drops.
+ */
+export function resolveLazyMedia(src: Element, out: Element, tag: string): boolean {
+  if (tag === 'img' || tag === 'source' || tag === 'video') {
+    const current = src.getAttribute('src');
+    const lazy = firstAttr(src, LAZY_SRC, URL_LIKE);
+    if (lazy && isPlaceholderSrc(current)) out.setAttribute('src', lazy);
+    const lazySet = firstAttr(src, LAZY_SRCSET, SRCSET_LIKE);
+    if (lazySet && (isPlaceholderSrc(src.getAttribute('srcset')) || !src.getAttribute('srcset'))) {
+      out.setAttribute('srcset', lazySet);
+    }
+    const sizes = firstAttr(src, LAZY_SIZES, /\S/);
+    if (sizes && !src.hasAttribute('sizes')) out.setAttribute('sizes', sizes);
+    if (tag === 'video') {
+      const poster = firstAttr(src, ['data-poster'], URL_LIKE);
+      if (poster && isPlaceholderSrc(src.getAttribute('poster'))) out.setAttribute('poster', poster);
+    }
+  }
+  if (tag !== 'img') return true;
+  let finalSrc = out.getAttribute('src');
+  const srcset = out.getAttribute('srcset');
+  if (isPlaceholderSrc(finalSrc) && isPlaceholderSrc(srcset)) {
+    // Some scripts use attribute names of their own: take any attribute that holds an image file.
+    for (const attr of Array.from(src.attributes)) {
+      if (attr.name === 'src' || attr.name === 'alt' || attr.name === 'srcset') continue;
+      if (IMAGE_FILE.test(attr.value) && URL_LIKE.test(attr.value)) {
+        out.setAttribute('src', attr.value.trim());
+        finalSrc = attr.value.trim();
+        break;
+      }
+    }
+  }
+  if (finalSrc && /^data:/i.test(finalSrc) && !/^data:image\/svg/i.test(finalSrc) && finalSrc.length < 200) {
+    // A tiny inline placeholder that nothing replaced.
+    out.removeAttribute('src');
+    finalSrc = null;
+  }
+  if (!finalSrc?.trim() && isPlaceholderSrc(srcset)) return false;
+  return !isTrackingPixel(out);
+}
+
+/** The address a (possibly lazy) frame shows. */
+export function frameSrc(el: Element): string | null {
+  const src = el.getAttribute('src');
+  if (src && !isPlaceholderSrc(src)) return src.trim();
+  return firstAttr(el, ['data-src', 'data-lazy-src', 'data-url', 'data-original'], URL_LIKE);
+}
+
+export interface VideoLink {
+  /** Where the video plays on its own site. */
+  url: string;
+  /** The service's name, for the link's text. */
+  service: string;
+}
+
+/** Video services whose embedded players can be turned into a link to the video's own page. */
+const VIDEO_EMBEDS: Array<{ re: RegExp; service: string; page: (m: RegExpExecArray) => string }> = [
+  {
+    re: /^https?:\/\/(?:www\.|m\.)?youtube(?:-nocookie)?\.com\/(?:embed|v)\/([\w-]{6,})/i,
+    service: 'YouTube',
+    page: (m) => `https://www.youtube.com/watch?v=${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?youtube(?:-nocookie)?\.com\/embed\/videoseries\?(?:.*&)?list=([\w-]+)/i,
+    service: 'YouTube',
+    page: (m) => `https://www.youtube.com/playlist?list=${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/player\.vimeo\.com\/video\/(\d+)/i,
+    service: 'Vimeo',
+    page: (m) => `https://vimeo.com/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?dailymotion\.com\/embed\/video\/(\w+)/i,
+    service: 'Dailymotion',
+    page: (m) => `https://www.dailymotion.com/video/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/geo\.dailymotion\.com\/player(?:\/\w+)?\.html\?(?:.*&)?video=(\w+)/i,
+    service: 'Dailymotion',
+    page: (m) => `https://www.dailymotion.com/video/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/player\.twitch\.tv\/\?(?:.*&)?video=v?(\d+)/i,
+    service: 'Twitch',
+    page: (m) => `https://www.twitch.tv/videos/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/player\.twitch\.tv\/\?(?:.*&)?channel=(\w+)/i,
+    service: 'Twitch',
+    page: (m) => `https://www.twitch.tv/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?facebook\.com\/plugins\/video\.php\?(?:.*&)?href=([^&]+)/i,
+    service: 'Facebook',
+    page: (m) => decodeURIComponent(m[1]!),
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?tiktok\.com\/embed(?:\/v2)?\/(\d+)/i,
+    service: 'TikTok',
+    page: (m) => `https://www.tiktok.com/embed/v2/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?(?:player\.)?bilibili\.com\/(?:player\.html|blackboard\/html5player\.html)\?(?:.*&)?bvid=(\w+)/i,
+    service: 'Bilibili',
+    page: (m) => `https://www.bilibili.com/video/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/rutube\.ru\/play\/embed\/(\w+)/i,
+    service: 'Rutube',
+    page: (m) => `https://rutube.ru/video/${m[1]}/`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?ted\.com\/talks\/([\w-]+)/i,
+    service: 'TED',
+    page: (m) => `https://www.ted.com/talks/${m[1]}`,
+  },
+  {
+    re: /^https?:\/\/(?:www\.)?(?:archive\.org)\/embed\/([\w.-]+)/i,
+    service: 'Internet Archive',
+    page: (m) => `https://archive.org/details/${m[1]}`,
+  },
+];
+
+/** The video page behind an embedded player's address (resolved against `base`), or null for anything else. */
+export function videoLink(src: string | null, base: string): VideoLink | null {
+  if (!src) return null;
+  let url: string;
+  try {
+    url = new URL(src, base).href;
+  } catch {
+    return null;
+  }
+  for (const { re, service, page } of VIDEO_EMBEDS) {
+    const m = re.exec(url);
+    if (!m) continue;
+    try {
+      const target = new URL(page(m));
+      if (target.protocol === 'https:' || target.protocol === 'http:') return { url: target.href, service };
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
