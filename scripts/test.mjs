@@ -62,6 +62,7 @@ if (built) {
       'tests/e2e/chromium.test.mjs',
       'tests/e2e/firefox.test.mjs',
       'tests/e2e/keys.test.mjs',
+      'tests/e2e/security.test.mjs',
     ],
     { capture: true },
   );
