@@ -64,6 +64,7 @@ if (built) {
       'tests/e2e/keys.test.mjs',
       'tests/e2e/reading.test.mjs',
       'tests/e2e/a11y.test.mjs',
+      'tests/e2e/security.test.mjs',
     ],
     { capture: true },
   );

@@ -12,12 +12,32 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts the server on a free port; `requests` lists the paths asked for, in order. */
-export async function startServer() {
+/** Extra response headers of a fixture: `<name>.headers.json` next to it (e.g. a Content-Security-Policy), if any. */
+async function extraHeaders(full) {
+  try {
+    return JSON.parse(await readFile(`${full.slice(0, full.length - extname(full).length)}.headers.json`, 'utf8'));
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Starts the server on a free port; `requests` lists the paths asked for, in order.
+ * `routes` maps a path to a generated response: `({ base, url }) => ({ status?, headers?, body })`.
+ */
+export async function startServer({ routes = {} } = {}) {
   const requests = [];
+  let base = '';
   const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', base);
+    const path = url.pathname;
     requests.push(path);
+    const route = routes[path];
+    if (route) {
+      const { status = 200, headers = {}, body = '' } = await route({ base, url });
+      res.writeHead(status, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers });
+      return void res.end(body);
+    }
     // /articles/<name> serves fixture <name>.html, so the pages look like article URLs.
     const file = path.startsWith('/articles/') ? `${path.slice('/articles/'.length)}.html` : path.slice(1);
     const full = normalize(join(FIXTURES, file));
@@ -27,6 +47,7 @@ export async function startServer() {
       res.writeHead(200, {
         'content-type': TYPES[extname(full)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(await extraHeaders(full)),
       });
       res.end(body);
     } catch {
@@ -35,5 +56,6 @@ export async function startServer() {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { base: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
+  base = `http://127.0.0.1:${port}`;
+  return { base, requests, close: () => new Promise((r) => server.close(r)) };
 }
