@@ -10,7 +10,7 @@ export interface Article {
   excerpt: string | null;
   /** Sanitized article HTML (DOMPurify ran on it). */
   html: string;
-  /** Plain text of the article body. */
+  /** Plain text of the article body: its running text, without figure captions and video links (those are in `html`). */
   text: string;
   wordCount: number;
   readingMinutes: number;

@@ -1,12 +1,15 @@
 /** What Readability's article still needs before sanitizing: video players as links, classes gone, pixels dropped. */
+import { removeBoilerplate } from './boilerplate';
+import { childElements, descendants, hasDescendant, textLength } from './dom';
 import { isTrackingPixel, videoLink } from './media';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
 const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
 
 /**
- * An embedded video player → a link to the video on its own site (the reader shows no frames), e.g.
- * `<p class="video-link"><a href="https://www.youtube.com/watch?v=…">▶ YouTube: Title</a></p>`. Other frames go.
+ * An embedded video player → a link to the video on its own site (the reader shows no frames), as a figure whose
+ * caption is the link: `<figure><figcaption><a href="https://www.youtube.com/watch?v=…">▶ YouTube: Title</a>
+ * </figcaption></figure>`. Like an image, it is not part of the running text. Other frames go.
  */
 function replaceFrames(root: Element, baseUrl: string): void {
   for (const frame of Array.from(root.getElementsByTagName('iframe'))) {
@@ -16,23 +19,26 @@ function replaceFrames(root: Element, baseUrl: string): void {
       continue;
     }
     const doc = frame.ownerDocument;
-    const p = doc.createElement('p');
+    const figure = doc.createElement('figure');
+    const caption = doc.createElement('figcaption');
     const a = doc.createElement('a');
     a.setAttribute('href', link.url);
     const title = frame.getAttribute('title')?.replace(/\s+/g, ' ').trim();
-    a.textContent = `▶ ${link.service}${title && !/^(?:youtube|vimeo)?\s*(?:video )?player$/i.test(title) ? `: ${title}` : ''}`;
-    p.appendChild(a);
-    // A player alone in a paragraph or wrapper: the link takes the wrapper's place rather than nesting a <p> in a <p>.
+    const named = title && !/^(?:youtube|vimeo)?\s*(?:video )?(?:player|embed)?$/i.test(title);
+    a.textContent = `▶ ${link.service}${named ? `: ${title}` : ''}`;
+    caption.appendChild(a);
+    figure.appendChild(caption);
+    // A player alone in a paragraph: the figure takes the paragraph's place (a figure can't sit in a <p>).
     const parent = frame.parentElement;
-    if (parent && parent !== root && parent.localName === 'p' && (parent.textContent ?? '').trim() === '')
-      parent.replaceWith(p);
-    else frame.replaceWith(p);
+    if (parent && parent !== root && parent.localName === 'p' && !(parent.textContent ?? '').trim())
+      parent.replaceWith(figure);
+    else frame.replaceWith(figure);
   }
 }
 
 /** Leaves classes only where they mean something to the reader (a code block's language). */
 function stripClasses(root: Element): void {
-  for (const el of Array.from(root.querySelectorAll('[class]'))) {
+  for (const el of descendants(root, (e) => e.hasAttribute('class'))) {
     const keep = (el.getAttribute('class') ?? '')
       .split(/\s+/)
       .filter((c) => CODE_CLASS.test(c) && (el.localName === 'code' || el.localName === 'pre'));
@@ -48,9 +54,92 @@ function dropPixels(root: Element): void {
   }
 }
 
+const CAPTION_WORDS = /^(?:caption|captions|figcaption|cutline|credit|credits|photocredit|imagecredit|copyright)$/;
+const MEDIA = new Set(['img', 'picture', 'video', 'svg', 'iframe', 'canvas', 'audio', 'object', 'embed']);
+const TEXT_BLOCKS = new Set(['p', 'blockquote', 'pre', 'table', 'ul', 'ol']);
+/** A caption is short; a longer block named so is something else. */
+const MAX_CAPTION = 400;
+
+function isCaptionLike(el: Element): boolean {
+  if (el.localName === 'figcaption') return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return names.some((w) => CAPTION_WORDS.test(w));
+}
+
+/** `el` renamed to `tag` (children and attributes moved over), in its place. */
+function retag(el: Element, tag: string): Element {
+  const copy = el.ownerDocument.createElement(tag);
+  for (const attr of Array.from(el.attributes)) copy.setAttribute(attr.name, attr.value);
+  while (el.firstChild) copy.appendChild(el.firstChild);
+  el.replaceWith(copy);
+  return copy;
+}
+
+/**
+ * Captions and credits as `<figure>`/`<figcaption>`: a caption-named element next to an image becomes the figcaption
+ * of a figure around both; credits and stray text in a figure join its figcaption; a caption whose image is gone goes
+ * too. The reader shows captions with their images, and the article's running text leaves them out.
+ */
+function normalizeCaptions(root: Element): void {
+  for (const el of descendants(root, isCaptionLike)) {
+    if (!root.contains(el) || el.parentElement?.closest('figcaption')) continue;
+    if (textLength(el) > MAX_CAPTION) continue;
+    // The figure: an ancestor (up to three levels) holding media besides the caption, and not much more text.
+    let figure: Element | null = null;
+    for (let up = el.parentElement, level = 0; up && level < 3; up = up.parentElement, level++) {
+      if (up.localName === 'figure') {
+        figure = up;
+        break;
+      }
+      if (up === root) break;
+      if (hasDescendant(up, MEDIA, el)) {
+        figure = textLength(up) <= textLength(el) + 80 ? up : null;
+        break;
+      }
+    }
+    if (!figure) {
+      if (el.localName !== 'figcaption' && !hasDescendant(el, MEDIA)) el.remove();
+      continue;
+    }
+    if (figure.localName !== 'figure') figure = retag(figure, 'figure');
+    let caption = childElements(figure).find((c) => c.localName === 'figcaption') ?? null;
+    if (!caption) {
+      caption = el.ownerDocument.createElement('figcaption');
+      figure.appendChild(caption);
+    }
+    if (el !== caption && !caption.contains(el)) {
+      if (caption.textContent?.trim()) caption.appendChild(el.ownerDocument.createTextNode(' '));
+      while (el.firstChild) caption.appendChild(el.firstChild);
+      el.remove();
+    }
+  }
+  // Text in a media figure outside its caption (credits, "Image copyright") belongs in the caption.
+  for (const figure of Array.from(root.getElementsByTagName('figure'))) {
+    if (!hasDescendant(figure, MEDIA) || textLength(figure) > MAX_CAPTION) continue;
+    if (hasDescendant(figure, TEXT_BLOCKS)) continue;
+    const caption = childElements(figure).find((c) => c.localName === 'figcaption');
+    const walker = figure.ownerDocument.createTreeWalker(figure, 4);
+    const stray: Text[] = [];
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if ((t as Text).data.trim() && !caption?.contains(t)) stray.push(t as Text);
+    }
+    if (!stray.length) continue;
+    const target = caption ?? figure.appendChild(figure.ownerDocument.createElement('figcaption'));
+    for (const t of stray) {
+      if (target.textContent?.trim()) target.appendChild(figure.ownerDocument.createTextNode(' '));
+      target.appendChild(t);
+    }
+  }
+}
+
 /** Finishes Readability's article `root` in place. */
 export function finishArticle(root: Element, baseUrl: string): void {
   replaceFrames(root, baseUrl);
   dropPixels(root);
+  normalizeCaptions(root);
+  removeBoilerplate(root, baseUrl);
   stripClasses(root);
 }

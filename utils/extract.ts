@@ -86,7 +86,7 @@ function extract(doc: Document, url: string): Article | null {
 
   finishArticle(article, base);
   if (!sanitizeInPlace(article, win)) return null;
-  const text = textOf(article);
+  const text = textOf(article, { skipCaptions: true });
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) return null;
   const html = article.innerHTML;

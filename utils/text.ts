@@ -8,7 +8,12 @@ const BREAK = '\u0000';
 /** Block boundaries in a row, with the collapsed spaces around them: one blank line. */
 const BREAK_RUN = new RegExp(` *${BREAK}[${BREAK} ]*`, 'g');
 
-export function textOf(root: Node): string {
+export interface TextOptions {
+  /** Leave out figure captions (`<figcaption>`): the running text of an article, as read aloud or counted. */
+  skipCaptions?: boolean;
+}
+
+export function textOf(root: Node, options: TextOptions = {}): string {
   const parts: string[] = [];
   // An explicit stack instead of recursion: pages nest thousands of elements deep.
   const stack: Array<{ node: Node; pre: boolean } | typeof BREAK> = [{ node: root, pre: false }];
@@ -26,6 +31,7 @@ export function textOf(root: Node): string {
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+    if (options.skipCaptions && tag === 'FIGCAPTION') continue;
     const block = BLOCK.test(tag);
     if (block) {
       parts.push(BREAK);

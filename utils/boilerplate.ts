@@ -1,0 +1,416 @@
+/**
+ * Page furniture that Readability keeps inside articles: share and newsletter boxes, related-story lists, ad labels,
+ * screen-reader labels, datelines and bylines above the text, author blurbs and calls to action below it.
+ *
+ * General rules only, the same for every site: names that sites give such boxes (class, id, role, aria-label), link
+ * density, and short lines whose whole text is a stock phrase. Nothing names a site. A rule never removes an element
+ * that holds a large share of the article's text, so a badly named article container survives.
+ */
+import { descendants, textLength } from './dom';
+
+/** Words in class names and ids of furniture ("article-share-bar", "newsletter_signup", "relatedStories"). */
+const FURNITURE_WORDS = new Set([
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'socials',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'related',
+  'recommended',
+  'recommendations',
+  'recirculation',
+  'recirc',
+  'readmore',
+  'promo',
+  'promotion',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ads',
+  'adslot',
+  'adunit',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'comments',
+  'comment',
+  'disqus',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'taglist',
+  'topics',
+  'paywall',
+  'donate',
+  'donation',
+  'cta',
+  'trending',
+  'popular',
+  'mostread',
+  'mostpopular',
+  'toolbar',
+  'tools',
+  'byline',
+  'dateline',
+  'timestamp',
+  'author',
+  'authors',
+  'bio',
+  'rating',
+  'reactions',
+  'follow',
+  'print',
+  'nav',
+  'navigation',
+  'menu',
+  'pagination',
+  'widget',
+  'sidebar',
+  'signin',
+  'login',
+  'affiliate',
+]);
+
+/** Text hidden from sight for screen readers only ("Image caption", "Share this with"). */
+const SCREEN_READER_ONLY =
+  /(?:^|\s)(?:sr-only|screen-reader-text|screenreader|visually-?hidden|visuallyhidden|off-?screen|a11y-hidden|element-invisible|u-hidden|hidden|hide|invisible)(?:\s|$)/i;
+
+/** Splits class names and ids into lower-case words: "articleShare-bar_top" → article, share, bar, top. */
+function words(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+const FURNITURE_PAIRS =
+  /^(?:readmore|signup|mostread|mostpopular|adslot|adunit|adcontainer|adwrapper|morestories|morenews|relatedlinks|seealso|alsoread|editorspicks)$/;
+
+/** Names that mark furniture even on a paragraph of prose. */
+const STRONG_WORDS = new Set([
+  'share',
+  'sharing',
+  'social',
+  'newsletter',
+  'newsletters',
+  'subscribe',
+  'subscription',
+  'signup',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ads',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'comment',
+  'comments',
+  'disqus',
+  'paywall',
+  'donate',
+]);
+
+/** Whether the class or id of `el` names furniture; `strong`: only the names that hold even for prose. */
+function namesFurniture(el: Element, strong = false): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (!names.trim()) return false;
+  const list = words(names);
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i]!;
+    if ((strong ? STRONG_WORDS : FURNITURE_WORDS).has(word)) return true;
+    if (strong) continue;
+    // Two-word names: "read more", "sign up", "most read", "ad slot", "more stories".
+    if (FURNITURE_PAIRS.test(word + (list[i + 1] ?? ''))) return true;
+  }
+  return false;
+}
+
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'menu', 'menubar', 'toolbar', 'banner', 'contentinfo']);
+const FURNITURE_LABEL =
+  /\b(?:share|social|newsletter|subscribe|related|advertisement|sponsored|breadcrumb|comments?)\b/i;
+/** Elements that are content by nature, whatever their class says. */
+const NEVER_FURNITURE = new Set(['a', 'figure', 'figcaption', 'img', 'picture', 'table', 'pre', 'code', 'math']);
+
+/** The part of a host name that a site owns: "www.news.example.co.uk" → "example.co.uk". */
+export function siteOf(host: string): string {
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const secondLevel =
+    labels.length >= 3 && /^(?:co|com|org|net|ac|gov|edu|gv|or|ne|go)$/.test(labels[labels.length - 2]!);
+  return labels.slice(secondLevel ? -3 : -2).join('.');
+}
+
+/** Links under an element: how many, how much of its text, and how much of that leads elsewhere on the same site. */
+interface LinkStats {
+  count: number;
+  text: number;
+  sameSite: number;
+}
+
+/**
+ * Link statistics of every element under `root`, summed bottom-up in one pass. Off-site links (sources, shops,
+ * quoted posts) are told apart from same-site ones (navigation, related stories), which is what link lists are made of.
+ */
+function linkStats(all: Element[], root: Element, site: string | null): Map<Element, LinkStats> {
+  const stats = new Map<Element, LinkStats>();
+  const of = (el: Element): LinkStats => {
+    let s = stats.get(el);
+    if (!s) stats.set(el, (s = { count: 0, text: 0, sameSite: 0 }));
+    return s;
+  };
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    const own = of(el);
+    if (el.localName === 'a') {
+      const length = textLength(el);
+      own.count += 1;
+      own.text = length;
+      own.sameSite = isSameSite(el.getAttribute('href'), site) ? length : 0;
+    }
+    const parent = el.parentElement;
+    if (parent && parent !== root) {
+      const up = of(parent);
+      up.count += own.count;
+      up.text += own.text;
+      up.sameSite += own.sameSite;
+    }
+  }
+  return stats;
+}
+
+function isSameSite(href: string | null, site: string | null): boolean {
+  if (!site || !href || !/^https?:/i.test(href)) return true;
+  try {
+    return siteOf(new URL(href).hostname) === site;
+  } catch {
+    return true;
+  }
+}
+
+/** Block-level elements: the units of "a line" of an article. */
+const BLOCK = new Set(
+  'address article aside blockquote dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr td th ul details summary'.split(
+    ' ',
+  ),
+);
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK.has(c.localName)) return true;
+  return false;
+}
+
+/** Blocks that hold text but no other block: what a reader sees as one line or paragraph, in document order. */
+function leafBlocks(root: Element): Element[] {
+  return descendants(root, (el) => BLOCK.has(el.localName) && !hasBlockChild(el));
+}
+
+const collapsed = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Lines that are only an ad label, a loading notice or a "continue reading" prompt. */
+const AD_LINE =
+  /^(?:advert(?:isement)?s?|ad|ads|sponsored(?: content)?|paid content|continue reading(?: below| the main story)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|(?:the )?story continues(?: below)?|scroll (?:down )?to continue(?: reading)?|this slideshow requires javascript\.?|loading\W*|реклама|продолжение ниже|читать далее|skip (?:this )?ad|close|caption|image \d+ of \d+|\d+ of \d+|enlarge this image|toggle caption|hide caption|view gallery|expand|watch|listen)$/i;
+
+/** Lead-ins of a promoted link: "Read more: …", "Related: …", "ALSO READ | …". */
+const PROMO_LEAD =
+  /^(?:read more|see more|read also|also read|also on [\w.-]+|more|related(?: articles?| stories| coverage| content)?|see also|recommended(?: for you)?|don'?t miss|must read|watch|watch now|listen|click here|читайте также|смотрите также|по теме|читайте|подробнее)\b\s*[:|：>»-]?/i;
+
+/** Headings of link lists: "You may also like", "More from …", "Most read". */
+const LIST_HEADING =
+  /^(?:you (?:may|might) (?:also )?(?:like|enjoy)|more (?:great )?[\w ]{0,20}stories|more from [\w .'-]{1,40}|more on this(?: story)?|more:|related(?: news| stories| articles| coverage| content| links)?|recommended(?: for you| stories)?|most (?:read|popular|viewed|shared)|trending(?: now)?|don'?t miss|top stories|latest (?:news|stories)|what to read next|read next|editor'?s picks|also in [\w ]{1,30}|holiday gift guides|popular (?:now|stories)|сейчас читают|популярное|другие новости|материалы по теме|по теме)[\s.:…!-]*$/i;
+
+/** Calls to action and blurbs that close articles. */
+const CLOSING_LINE =
+  /(?:\bfollow (?:us|him|her|them|me)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b|\bshare (?:this|it)\b|\btell us what you think\b|\bhave a (?:news )?tip\b|\bcopyright\b|©|\ball rights reserved\b|^\W*\d*\s*comments?\W*$|^\W*post (?:a )?comment|\bis an? (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|contributor|journalist|columnist|producer|author)\b|\bjoin (?:our|the) [\w ]{1,30}(?:forum|community|conversation)|\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bmay be reached at\b|\bcan be reached at\b|\bemail (?:him|her|them|me) at\b|подписывайтесь|подпишитесь|присоединяйтесь)/i;
+
+/** "Updated 9:41 AM", "Published: Nov 19, 2019", "Posted Nov 18, 8:19 PM", and the like. */
+const DATELINE_LEAD =
+  /^(?:(?:first |last )?(?:updated|published|posted|modified|created|opublikovano|опубликовано|обновлено|дата публикации)\b|on\s+\w+day\b)/i;
+const HAS_TIME_OR_DATE =
+  /\b(?:\d{1,2}:\d{2}|\d{1,2}\s*[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|yesterday|today|\d+\s+(?:minutes?|hours?|days?)\s+ago)\b/i;
+
+function isDateline(text: string): boolean {
+  if (text.length > 160 || !HAS_TIME_OR_DATE.test(text)) return false;
+  if (DATELINE_LEAD.test(text)) return true;
+  // Mostly a date and time: what is left without digits, month names and separators is a few words at most.
+  const rest = text
+    .replace(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/gi, '')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?/gi, '')
+    .replace(/\b(?:[ap]\.?m\.?|gmt|utc|[a-z]st|[a-z]dt|et|pt|at|on|by|updated|published|posted)\b/gi, '')
+    .replace(/[\d\s,./:|;–—-]+/g, ' ')
+    .trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 3;
+}
+
+const BYLINE = /^(?:by|from|written by|words by|posted by|reported by|автор|текст)\s*:?\s+\S/i;
+
+function siteOfUrl(url: string): string | null {
+  try {
+    return siteOf(new URL(url).hostname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Removes page furniture from Readability's article `root` (whose elements still carry their class names), in place.
+ * Returns how many elements went; `onRemove` hears of each, with the rule that took it.
+ */
+export function removeBoilerplate(
+  root: Element,
+  pageUrl: string,
+  onRemove?: (el: Element, rule: string) => void,
+): number {
+  const site = siteOfUrl(pageUrl);
+  const total = textLength(root);
+  // Never more than this much text at once: a misnamed article container must survive.
+  const limit = Math.max(200, total * 0.3);
+  let removed = 0;
+  const gone = new Set<Element>();
+  const remove = (el: Element, rule: string): void => {
+    onRemove?.(el, rule);
+    el.remove();
+    gone.add(el);
+    removed++;
+  };
+  const isGone = (el: Element): boolean => {
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (gone.has(e)) return true;
+    return false;
+  };
+
+  const all = descendants(root);
+  const links = linkStats(all, root, site);
+  const sameSiteDensity = (el: Element, length: number): number => (links.get(el)?.sameSite ?? 0) / (length || 1);
+  /** Link statistics of `el` as it is now, after earlier removals. */
+  const liveLinks = (el: Element): LinkStats => {
+    const sum: LinkStats = { count: 0, text: 0, sameSite: 0 };
+    for (const a of Array.from(el.getElementsByTagName('a'))) {
+      const s = links.get(a);
+      if (!s) continue;
+      sum.count += 1;
+      sum.text += s.text;
+      sum.sameSite += s.sameSite;
+    }
+    return sum;
+  };
+
+  // Screen-reader-only text, named furniture, furniture roles and labels.
+  for (const el of all) {
+    if (isGone(el)) continue;
+    const cls = el.getAttribute('class') ?? '';
+    if (SCREEN_READER_ONLY.test(cls) && textLength(el) < 200) {
+      remove(el, 'sr');
+      continue;
+    }
+    if (NEVER_FURNITURE.has(el.localName)) continue;
+    const role = el.getAttribute('role');
+    const label = el.getAttribute('aria-label');
+    if (namesFurniture(el) || (role && FURNITURE_ROLES.has(role)) || (label && FURNITURE_LABEL.test(label))) {
+      const length = textLength(el);
+      const linkText = links.get(el)?.text ?? 0;
+      const dense = length > 0 && linkText / length > 0.5;
+      // A paragraph of prose is content unless its name says furniture outright ("article-promo" is a lead).
+      const prose = el.localName === 'p' && length >= 150 && linkText / length < 0.3;
+      if (prose && !namesFurniture(el, true)) continue;
+      if (length <= limit || (dense && length <= total * 0.5)) remove(el, 'named');
+    }
+  }
+
+  // Pop-up cards inside sentences (a person's photo and latest stories, shown on hover); innermost first, so the
+  // name that opens the card stays.
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    if ((el.localName !== 'span' && el.localName !== 'div') || isGone(el)) continue;
+    const stats = links.get(el);
+    if (!stats || stats.count < 2 || !el.getElementsByTagName('img').length || !el.parentElement?.closest('p'))
+      continue;
+    const length = textLength(el);
+    if (length && liveLinks(el).text / length > 0.8) remove(el, 'card');
+  }
+
+  // Lines: ad labels, promoted links, link lists and their headings.
+  const blocks = leafBlocks(root).filter((b) => !isGone(b));
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (isGone(block)) continue;
+    const text = collapsed(block);
+    const length = text.length;
+    if (!length) continue;
+    if (length < 80 && AD_LINE.test(text)) remove(block, 'adline');
+    else if (length < 200 && PROMO_LEAD.test(text) && liveLinks(block).text / length > 0.5) remove(block, 'promo');
+    else if (length < 60 && LIST_HEADING.test(text) && block.localName !== 'li') {
+      remove(block, 'listhead');
+      // The list it heads: the following lines while they are mostly links.
+      for (let j = i + 1; j < blocks.length; j++) {
+        const next = blocks[j]!;
+        const nextLength = textLength(next);
+        if (!nextLength) continue;
+        if (nextLength > 250 || liveLinks(next).text / nextLength < 0.6) break;
+        remove(next, 'listitem');
+        i = j;
+      }
+    }
+  }
+
+  // Link lists: blocks of several links to the same site and little else (off-site links are sources, deals, quotes).
+  for (const el of all) {
+    if (!LIST_CONTAINERS.has(el.localName)) continue;
+    const stats = links.get(el);
+    if (!stats || stats.count < 2 || isGone(el)) continue;
+    const length = textLength(el);
+    if (!length || length > limit) continue;
+    if (sameSiteDensity(el, length) <= 0.6) continue; // counted before removals: at least the live figure
+    const live = liveLinks(el);
+    const density = live.sameSite / length;
+    if (density > 0.8 || (live.count >= 3 && density > 0.6)) remove(el, 'links');
+  }
+
+  trimEdges(root, total, (el, length) => liveLinks(el).sameSite / (length || 1), remove);
+  return removed;
+}
+
+const LIST_CONTAINERS = new Set(['ul', 'ol', 'div', 'section', 'aside', 'nav', 'p', 'table']);
+
+/** Furniture before the first paragraph (datelines, bylines, breadcrumbs, kickers) and after the last. */
+function trimEdges(
+  root: Element,
+  total: number,
+  sameSiteDensity: (el: Element, length: number) => number,
+  remove: (el: Element, rule: string) => void,
+): void {
+  let budget = total * 0.25;
+  const junkAtStart = (block: Element, text: string): boolean => {
+    const length = text.length;
+    if (isDateline(text)) return true;
+    if (length < 100 && BYLINE.test(text)) return true;
+    if (length < 150 && sameSiteDensity(block, length) > 0.7) return true;
+    // A kicker or section name: a couple of words, no sentence.
+    return length < 30 && !/[.!?:;]$/.test(text) && text.split(/\s+/).length <= 3 && !/^h[1-6]$/.test(block.localName);
+  };
+  const junkAtEnd = (block: Element, text: string): boolean => {
+    const length = text.length;
+    if (length < 300 && CLOSING_LINE.test(text)) return true;
+    if (length < 150 && sameSiteDensity(block, length) > 0.7) return true;
+    if (isDateline(text)) return true;
+    return length < 40 && LIST_HEADING.test(text);
+  };
+  for (const [fromEnd, isJunk] of [
+    [false, junkAtStart],
+    [true, junkAtEnd],
+  ] as const) {
+    const blocks = leafBlocks(root);
+    if (fromEnd) blocks.reverse();
+    let seen = 0;
+    for (const block of blocks) {
+      const text = collapsed(block);
+      if (!text) continue; // images and empty wrappers don't end the edge
+      if (++seen > 8 || text.length > budget || !isJunk(block, text)) break;
+      budget -= text.length;
+      remove(block, fromEnd ? 'end' : 'start');
+    }
+  }
+}
