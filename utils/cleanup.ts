@@ -1,6 +1,6 @@
 /** What Readability's article still needs before sanitizing: video players as links, classes gone, pixels dropped. */
 import { removeBoilerplate } from './boilerplate';
-import { childElements, descendants, hasDescendant, textLength } from './dom';
+import { childElements, descendants, hasDescendant, select, textLength } from './dom';
 import { isTrackingPixel, videoLink } from './media';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
@@ -12,7 +12,7 @@ const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
  * </figcaption></figure>`. Like an image, it is not part of the running text. Other frames go.
  */
 function replaceFrames(root: Element, baseUrl: string): void {
-  for (const frame of Array.from(root.getElementsByTagName('iframe'))) {
+  for (const frame of select(root, 'iframe')) {
     const link = videoLink(frame.getAttribute('src'), baseUrl);
     if (!link) {
       frame.remove();
@@ -49,7 +49,7 @@ function stripClasses(root: Element): void {
 
 /** Tracking pixels and spacer images that survived (e.g. ones Readability made of lazy-loading attributes). */
 function dropPixels(root: Element): void {
-  for (const img of Array.from(root.getElementsByTagName('img'))) {
+  for (const img of select(root, 'img')) {
     if (isTrackingPixel(img)) img.remove();
   }
 }
@@ -117,7 +117,7 @@ function normalizeCaptions(root: Element): void {
     }
   }
   // Text in a media figure outside its caption (credits, "Image copyright") belongs in the caption.
-  for (const figure of Array.from(root.getElementsByTagName('figure'))) {
+  for (const figure of select(root, 'figure')) {
     if (!hasDescendant(figure, MEDIA) || textLength(figure) > MAX_CAPTION) continue;
     if (hasDescendant(figure, TEXT_BLOCKS)) continue;
     const caption = childElements(figure).find((c) => c.localName === 'figcaption');

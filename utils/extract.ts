@@ -74,7 +74,7 @@ function extract(doc: Document, url: string): Article | null {
   const meta = readMetadata(doc, url);
   // Relative links and images resolve against the article's address, not the reader's.
   const base = baseUrlOf(doc, url);
-  const work = workingCopy(doc, base);
+  const work = workingCopy(doc, base, meta);
   const parsed = new Readability<Node>(work, {
     charThreshold: 300,
     keepClasses: true,
