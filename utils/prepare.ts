@@ -8,7 +8,7 @@
  */
 import { hasDescendant, select } from './dom';
 import type { PageMetadata } from './metadata';
-import { isPlaceholderSrc, resolveLazyMedia, frameSrc } from './media';
+import { frameSrc, isCaptionLike, isPlaceholderSrc, MAX_CAPTION, resolveLazyMedia } from './media';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -124,6 +124,9 @@ const KEEP_ATTRS = new Set(
   ),
 );
 
+/** Elements that may be captions in disguise. */
+const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
+
 interface Frame {
   /** The next child of the page to copy. */
   next: Node | null;
@@ -168,7 +171,16 @@ function copyChildren(source: Node, into: Node, out: Document): void {
     }
     if (ns === SVG_NS && tag === 'svg' && isIconSvg(el, frame.inLink)) continue;
 
-    const copy = createLike(el, tag, out);
+    // Captions become <figcaption> here: Readability replaces a <div> holding one paragraph by that paragraph, and
+    // the name that said "caption" would be lost.
+    const caption =
+      ns === HTML_NS &&
+      CAPTION_TAGS.has(tag) &&
+      isCaptionLike(el) &&
+      (el.textContent?.length ?? 0) <= MAX_CAPTION &&
+      !el.querySelector('img, picture, video, figure') &&
+      !!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe');
+    const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
