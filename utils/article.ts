@@ -8,6 +8,8 @@ export interface Article {
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
   excerpt: string | null;
+  /** The lead image: the one the page declares for sharing, else the article's first; an absolute http(s) address. */
+  image: string | null;
   /** Sanitized article HTML (DOMPurify ran on it). */
   html: string;
   /** Plain text of the article body: its running text, without figure captions and video links (those are in `html`). */

@@ -6,7 +6,7 @@
  * density, and short lines whose whole text is a stock phrase. Nothing names a site. A rule never removes an element
  * that holds a large share of the article's text, so a badly named article container survives.
  */
-import { descendants, textLength } from './dom';
+import { descendants, hasDescendant, select, textLength } from './dom';
 
 /** Words in class names and ids of furniture ("article-share-bar", "newsletter_signup", "relatedStories"). */
 const FURNITURE_WORDS = new Set([
@@ -288,7 +288,7 @@ export function removeBoilerplate(
   /** Link statistics of `el` as it is now, after earlier removals. */
   const liveLinks = (el: Element): LinkStats => {
     const sum: LinkStats = { count: 0, text: 0, sameSite: 0 };
-    for (const a of Array.from(el.getElementsByTagName('a'))) {
+    for (const a of select(el, 'a')) {
       const s = links.get(a);
       if (!s) continue;
       sum.count += 1;
@@ -326,8 +326,7 @@ export function removeBoilerplate(
     const el = all[i]!;
     if ((el.localName !== 'span' && el.localName !== 'div') || isGone(el)) continue;
     const stats = links.get(el);
-    if (!stats || stats.count < 2 || !el.getElementsByTagName('img').length || !el.parentElement?.closest('p'))
-      continue;
+    if (!stats || stats.count < 2 || !hasDescendant(el, IMAGES) || !el.parentElement?.closest('p')) continue;
     const length = textLength(el);
     if (length && liveLinks(el).text / length > 0.8) remove(el, 'card');
   }
@@ -373,6 +372,7 @@ export function removeBoilerplate(
   return removed;
 }
 
+const IMAGES = new Set(['img']);
 const LIST_CONTAINERS = new Set(['ul', 'ol', 'div', 'section', 'aside', 'nav', 'p', 'table']);
 
 /** Furniture before the first paragraph (datelines, bylines, breadcrumbs, kickers) and after the last. */

@@ -1,7 +1,7 @@
 /** What Readability's article still needs before sanitizing: video players as links, classes gone, pixels dropped. */
 import { removeBoilerplate } from './boilerplate';
-import { childElements, descendants, hasDescendant, textLength } from './dom';
-import { isTrackingPixel, videoLink } from './media';
+import { childElements, descendants, hasDescendant, select, textLength } from './dom';
+import { isCaptionLike, isTrackingPixel, MAX_CAPTION, videoLink } from './media';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
 const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
@@ -12,7 +12,7 @@ const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
  * </figcaption></figure>`. Like an image, it is not part of the running text. Other frames go.
  */
 function replaceFrames(root: Element, baseUrl: string): void {
-  for (const frame of Array.from(root.getElementsByTagName('iframe'))) {
+  for (const frame of select(root, 'iframe')) {
     const link = videoLink(frame.getAttribute('src'), baseUrl);
     if (!link) {
       frame.remove();
@@ -49,25 +49,13 @@ function stripClasses(root: Element): void {
 
 /** Tracking pixels and spacer images that survived (e.g. ones Readability made of lazy-loading attributes). */
 function dropPixels(root: Element): void {
-  for (const img of Array.from(root.getElementsByTagName('img'))) {
+  for (const img of select(root, 'img')) {
     if (isTrackingPixel(img)) img.remove();
   }
 }
 
-const CAPTION_WORDS = /^(?:caption|captions|figcaption|cutline|credit|credits|photocredit|imagecredit|copyright)$/;
 const MEDIA = new Set(['img', 'picture', 'video', 'svg', 'iframe', 'canvas', 'audio', 'object', 'embed']);
 const TEXT_BLOCKS = new Set(['p', 'blockquote', 'pre', 'table', 'ul', 'ol']);
-/** A caption is short; a longer block named so is something else. */
-const MAX_CAPTION = 400;
-
-function isCaptionLike(el: Element): boolean {
-  if (el.localName === 'figcaption') return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
-  return names.some((w) => CAPTION_WORDS.test(w));
-}
 
 /** `el` renamed to `tag` (children and attributes moved over), in its place. */
 function retag(el: Element, tag: string): Element {
@@ -101,7 +89,9 @@ function normalizeCaptions(root: Element): void {
       }
     }
     if (!figure) {
-      if (el.localName !== 'figcaption' && !hasDescendant(el, MEDIA)) el.remove();
+      // A caption whose image is gone (dropped as a pixel, or never loaded) captions nothing.
+      if (el.localName === 'figcaption' && !el.parentElement?.closest('figure') && !hasDescendant(el, MEDIA))
+        el.remove();
       continue;
     }
     if (figure.localName !== 'figure') figure = retag(figure, 'figure');
@@ -117,7 +107,7 @@ function normalizeCaptions(root: Element): void {
     }
   }
   // Text in a media figure outside its caption (credits, "Image copyright") belongs in the caption.
-  for (const figure of Array.from(root.getElementsByTagName('figure'))) {
+  for (const figure of select(root, 'figure')) {
     if (!hasDescendant(figure, MEDIA) || textLength(figure) > MAX_CAPTION) continue;
     if (hasDescendant(figure, TEXT_BLOCKS)) continue;
     const caption = childElements(figure).find((c) => c.localName === 'figcaption');

@@ -50,3 +50,11 @@ export function hasDescendant(root: Element, names: Set<string>, except?: Elemen
 export function textLength(node: Node): number {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
+
+/**
+ * The elements under `root` matching `selector`, as an array. A static query: enumerating a live
+ * `getElementsByTagName` collection costs jsdom far more (it re-checks the tree on every access).
+ */
+export function select(root: ParentNode, selector: string): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}

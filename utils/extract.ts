@@ -1,6 +1,15 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
-import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
+import { detectLanguage, isRtlLang } from './language';
+import {
+  cleanByline,
+  cleanTitle,
+  normalizeLang,
+  readMetadata,
+  toIsoDate,
+  webAddress,
+  type PageMetadata,
+} from './metadata';
 import { countWords, readingMinutes } from './reading-time';
 import { baseUrlOf, workingCopy } from './prepare';
 import { finishArticle } from './cleanup';
@@ -55,6 +64,7 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
       lang: meta.lang,
       dir: meta.dir,
       excerpt: null,
+      image: meta.image,
       html,
       text,
       wordCount: countWords(text),
@@ -67,6 +77,53 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
   }
 }
 
+/** Latin-script languages: a page that states one of them over text in another script states its template's default. */
+const LATIN_LANGS = /^(?:en|de|fr|es|it|pt|nl|pl|tr|id)$/;
+
+/**
+ * The article's language and direction. The page's statements win (an explicit dir, then the lang, as Readability's
+ * ancestors or the page declare them), except a lang of a Latin-script language over text in another script, which is
+ * a template's default; what the page leaves unsaid is detected from the text.
+ */
+function languageOf(
+  doc: Document,
+  meta: PageMetadata,
+  parsed: { dir?: string | null; lang?: string | null },
+  text: string,
+): Pick<Article, 'lang' | 'dir'> {
+  const detected = detectLanguage(text);
+  let lang = meta.lang ?? normalizeLang(parsed.lang);
+  const primary = lang?.split('-')[0] ?? '';
+  if (
+    !lang ||
+    (detected.lang && LATIN_LANGS.test(primary) && detected.lang !== primary && !LATIN_LANGS.test(detected.lang))
+  )
+    lang = detected.lang ?? lang;
+  const stated = [doc.documentElement?.getAttribute('dir'), doc.body?.getAttribute('dir'), parsed.dir]
+    .map((d) => d?.trim().toLowerCase())
+    .find((d): d is 'ltr' | 'rtl' => d === 'ltr' || d === 'rtl');
+  const dir = stated ?? (lang ? (isRtlLang(lang) ? 'rtl' : 'ltr') : detected.dir);
+  return { lang, dir };
+}
+
+/** The page's summary or the article's opening, cut at a word near 300 characters. */
+function excerptOf(raw: string | null | undefined): string | null {
+  const value = raw?.replace(/\s+/g, ' ').trim();
+  if (!value) return null;
+  if (value.length <= 300) return value;
+  const cut = value.slice(0, 300);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 200)).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/** The first image of the article, as an absolute http(s) address. */
+function firstImage(article: Element, base: string): string | null {
+  for (const img of Array.from(article.querySelectorAll('img[src]'))) {
+    const src = webAddress(img.getAttribute('src'), base);
+    if (src) return src;
+  }
+  return null;
+}
+
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
@@ -74,7 +131,7 @@ function extract(doc: Document, url: string): Article | null {
   const meta = readMetadata(doc, url);
   // Relative links and images resolve against the article's address, not the reader's.
   const base = baseUrlOf(doc, url);
-  const work = workingCopy(doc, base);
+  const work = workingCopy(doc, base, meta);
   const parsed = new Readability<Node>(work, {
     charThreshold: 300,
     keepClasses: true,
@@ -92,15 +149,16 @@ function extract(doc: Document, url: string): Article | null {
   const html = article.innerHTML;
 
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;
-  const dir = parsed.dir === 'rtl' || parsed.dir === 'ltr' ? parsed.dir : meta.dir;
+  const { lang, dir } = languageOf(doc, meta, parsed, text);
   return {
     title: meta.title ?? cleanTitle(parsed.title, siteName) ?? siteName ?? url,
     byline: meta.byline ?? cleanByline(parsed.byline),
     siteName,
     published: meta.published ?? toIsoDate(parsed.publishedTime),
-    lang: meta.lang ?? parsed.lang ?? null,
+    lang,
     dir,
-    excerpt: meta.excerpt ?? (parsed.excerpt?.trim() || null),
+    excerpt: excerptOf(meta.excerpt ?? parsed.excerpt ?? text),
+    image: meta.image ?? firstImage(article, base),
     html,
     text,
     wordCount,

@@ -99,6 +99,11 @@ export function resolveLazyMedia(src: Element, out: Element, tag: string): boole
     finalSrc = null;
   }
   if (!finalSrc?.trim() && isPlaceholderSrc(srcset)) return false;
+  if (srcset && !isPlaceholderSrc(srcset) && isPlaceholderSrc(finalSrc)) {
+    // The fallback address of a responsive image: its first candidate, not the placeholder.
+    const first = srcset.trim().split(/\s+/)[0]?.replace(/,$/, '');
+    if (first) out.setAttribute('src', first);
+  }
   return !isTrackingPixel(out);
 }
 
@@ -107,6 +112,22 @@ export function frameSrc(el: Element): string | null {
   const src = el.getAttribute('src');
   if (src && !isPlaceholderSrc(src)) return src.trim();
   return firstAttr(el, ['data-src', 'data-lazy-src', 'data-url', 'data-original'], URL_LIKE);
+}
+
+const CAPTION_WORDS = /^(?:caption|captions|figcaption|cutline|credit|credits|photocredit|imagecredit|copyright)$/;
+/** A caption is short; a longer block named so is something else. */
+export const MAX_CAPTION = 400;
+
+/** A `<figcaption>`, or an element whose class or id calls it a caption or credit ("photo-caption", "imageCredit"). */
+export function isCaptionLike(el: Element): boolean {
+  if (el.localName === 'figcaption') return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (!/cap|cred|cutl|copy/i.test(names)) return false;
+  return names
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => CAPTION_WORDS.test(w));
 }
 
 export interface VideoLink {

@@ -1,5 +1,6 @@
 /** Page metadata beyond what Readability reports: structured data first, then meta tags, then the visible page. */
 import { findDateInText, toIsoDate } from './dates';
+import { select } from './dom';
 
 export { toIsoDate } from './dates';
 
@@ -35,9 +36,7 @@ function text(value: unknown): string | null {
 
 /** The JSON-LD scripts of a page (one pass over its scripts). */
 function jsonLdScripts(doc: Document): Element[] {
-  return Array.from(doc.getElementsByTagName('script')).filter(
-    (s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json',
-  );
+  return select(doc, 'script').filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json');
 }
 
 /** Every JSON-LD object on the page, with @graph arrays flattened. Malformed blocks are skipped. */
@@ -77,7 +76,7 @@ export type MetaTags = Map<string, string>;
 /** Reads every meta tag in one pass over the page (a query per name costs a walk of the whole page each). */
 export function metaTags(doc: Document): MetaTags {
   const tags: MetaTags = new Map();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const el of select(doc, 'meta')) {
     const content = el.getAttribute('content')?.trim();
     if (!content) continue;
     const keys = ['property', 'name', 'itemprop'].flatMap((attr) => el.getAttribute(attr)?.split(/\s+/) ?? []);
@@ -221,7 +220,7 @@ export function webAddress(href: string | null | undefined, base: string): strin
 
 /** The first `<link>` whose rel lists `rel`, resolved against `url`. */
 function linkHref(doc: Document, rel: string, url: string): string | null {
-  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+  for (const link of select(doc, 'link')) {
     const rels = link.getAttribute('rel')?.toLowerCase().split(/\s+/) ?? [];
     if (rels.includes(rel)) return webAddress(link.getAttribute('href'), url);
   }
@@ -238,7 +237,7 @@ function jsonLdImage(value: unknown): string | null {
 /** The first machine-readable publication date: a `<time>` marked as such, else the first `<time datetime>`. */
 function timeElementDate(doc: Document): string | null {
   let first: string | null = null;
-  for (const el of Array.from(doc.getElementsByTagName('time'))) {
+  for (const el of select(doc, 'time')) {
     const value = toIsoDate(el.getAttribute('datetime'));
     if (!value) continue;
     if (el.hasAttribute('pubdate') || /datePublished/i.test(el.getAttribute('itemprop') ?? '')) return value;
@@ -256,7 +255,7 @@ const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT; NodeFilter is not a global in ever
  * between it and the first paragraph of body text.
  */
 export function visibleDate(doc: Document, title: string | null): string | null {
-  const headings = Array.from(doc.getElementsByTagName('h1'));
+  const headings = select(doc, 'h1');
   if (!headings.length || !doc.body) return null;
   const wanted = title ? squash(title) : '';
   const heading =

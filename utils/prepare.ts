@@ -6,7 +6,9 @@
  * inline styles are not copied (DOMPurify would drop them anyway, and parsing them is much of what a clone costs).
  * A smaller copy also makes Readability itself faster.
  */
-import { isPlaceholderSrc, resolveLazyMedia, frameSrc } from './media';
+import { hasDescendant, select } from './dom';
+import type { PageMetadata } from './metadata';
+import { frameSrc, isCaptionLike, isPlaceholderSrc, MAX_CAPTION, resolveLazyMedia } from './media';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -70,7 +72,7 @@ function isIconSvg(svg: Element, insideLink: boolean): boolean {
 
 /** The one image a `<noscript>` fallback holds, as a detached element of `out`'s document (null when none). */
 function noscriptImage(noscript: Element, out: Document): Element | null {
-  const imgs = noscript.getElementsByTagName('img');
+  const imgs = select(noscript, 'img');
   if (imgs.length === 1 && (noscript.textContent ?? '').trim() === '') return imgs[0]!;
   if (noscript.children.length === 0) {
     // A page parsed with scripting on keeps the fallback as text.
@@ -90,7 +92,7 @@ function noscriptImage(noscript: Element, out: Document): Element | null {
 function soleImage(el: Element | null): Element | null {
   if (!el) return null;
   if (el.localName === 'img') return el;
-  const imgs = el.getElementsByTagName('img');
+  const imgs = select(el, 'img');
   return imgs.length === 1 && (el.textContent ?? '').trim() === '' ? imgs[0]! : null;
 }
 
@@ -101,6 +103,29 @@ function lastElementChild(node: Node): Element | null {
   }
   return null;
 }
+
+/** Elements that start a new line, so whitespace next to them is not rendered. */
+const LINE_BREAKING = new Set(
+  'address article aside blockquote br dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul script style noscript template link meta title head body'.split(
+    ' ',
+  ),
+);
+
+function breaksLine(node: Node | null): boolean {
+  if (!node) return true;
+  if (node.nodeType === 8) return true; // a comment, left out too
+  return node.nodeType === 1 && LINE_BREAKING.has((node as Element).localName);
+}
+
+/** The attributes of HTML elements worth copying: what Readability, the sanitizer's output and the reader use. */
+const KEEP_ATTRS = new Set(
+  'class id href src srcset sizes alt title width height colspan rowspan headers scope lang dir role aria-label aria-hidden itemprop rel datetime cite start reversed type value summary poster controls name span abbr open label kind srclang media xml:lang'.split(
+    ' ',
+  ),
+);
+
+/** Elements that may be captions in disguise. */
+const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
 
 interface Frame {
   /** The next child of the page to copy. */
@@ -127,7 +152,11 @@ function copyChildren(source: Node, into: Node, out: Document): void {
     }
     frame.next = node.nextSibling;
     if (node.nodeType === 3) {
-      frame.into.appendChild(out.createTextNode((node as Text).data));
+      const data = (node as Text).data;
+      // Whitespace between blocks renders as nothing: leaving it out makes the copy (and Readability) faster.
+      if (!frame.inPre && !/\S/.test(data) && breaksLine(node.previousSibling) && breaksLine(node.nextSibling))
+        continue;
+      frame.into.appendChild(out.createTextNode(data));
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -142,7 +171,16 @@ function copyChildren(source: Node, into: Node, out: Document): void {
     }
     if (ns === SVG_NS && tag === 'svg' && isIconSvg(el, frame.inLink)) continue;
 
-    const copy = createLike(el, tag, out);
+    // Captions become <figcaption> here: Readability replaces a <div> holding one paragraph by that paragraph, and
+    // the name that said "caption" would be lost.
+    const caption =
+      ns === HTML_NS &&
+      CAPTION_TAGS.has(tag) &&
+      isCaptionLike(el) &&
+      (el.textContent?.length ?? 0) <= MAX_CAPTION &&
+      !el.querySelector('img, picture, video, figure') &&
+      !!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe');
+    const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
@@ -176,19 +214,16 @@ function createLike(el: Element, tag: string, out: Document): Element | null {
       return null;
     }
   }
-  const attrs = el.attributes;
-  for (let i = 0; i < attrs.length; i++) {
-    const attr = attrs[i]!;
-    const name = attr.name;
-    if (name === 'style' || name.startsWith('on') || name.startsWith('data-') || !VALID_ATTR.test(name)) continue;
-    if (attr.namespaceURI) {
-      try {
-        copy.setAttributeNS(attr.namespaceURI, name, attr.value);
-      } catch {
-        // A namespaced attribute the DOM won't take is no loss.
-      }
-    } else {
-      copy.setAttribute(name, attr.value);
+  // getAttributeNames, not `attributes[i]`: jsdom serves the latter through a slow proxy.
+  const html = ns === HTML_NS;
+  for (const name of el.getAttributeNames()) {
+    if (html ? !KEEP_ATTRS.has(name) : name === 'style' || /^on/i.test(name) || !VALID_ATTR.test(name)) continue;
+    const value = el.getAttribute(name);
+    if (value === null) continue;
+    try {
+      copy.setAttribute(name, value);
+    } catch {
+      // A name the DOM won't take as an attribute is no loss.
     }
   }
   return copy;
@@ -215,13 +250,14 @@ function copyNoscript(noscript: Element, into: Node, out: Document): void {
   }
 }
 
+const PARAGRAPH = new Set(['p']);
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|shadow/i;
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
 const COMMAS = /\u002C|\u060C|\uFE50|\uFE10|\uFE11|\u2E41|\u2E34|\u2E32|\uFF0C/g;
 /** Levels above the best-scoring container that the working copy keeps, so Readability still sees its siblings. */
-const REGION_LEVELS = 3;
+const REGION_LEVELS = 2;
 /** Below this much paragraph score the page is not scanned for a region: Readability gets all of it. */
 const MIN_REGION_SCORE = 20;
 
@@ -270,21 +306,21 @@ export function contentRegion(doc: Document): Element | null {
       scores.set(node, (scores.get(node) ?? 0) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     }
   };
-  for (const tag of ['p', 'pre']) for (const el of Array.from(doc.getElementsByTagName(tag))) score(el);
+  for (const tag of ['p', 'pre']) for (const el of select(doc, tag)) score(el);
   // Text written as <div>…<br><br>…</div> has no paragraphs: its containers count as one.
   const brParents = new Set<Element>();
-  for (const br of Array.from(doc.getElementsByTagName('br'))) {
+  for (const br of select(doc, 'br')) {
     const parent = br.parentElement;
     if (parent && parent !== body && parent.localName !== 'p') brParents.add(parent);
   }
-  for (const parent of brParents) if (!parent.getElementsByTagName('p').length) score(parent);
+  for (const parent of brParents) if (!hasDescendant(parent, PARAGRAPH)) score(parent);
   if (total < MIN_REGION_SCORE || !scores.size) return null;
 
   const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5);
   const linkDensity = (el: Element): number => {
     const length = (el.textContent ?? '').length || 1;
     let links = 0;
-    for (const a of Array.from(el.getElementsByTagName('a'))) links += (a.textContent ?? '').length;
+    for (const a of select(el, 'a')) links += (a.textContent ?? '').length;
     return links / length;
   };
   const weighed = ranked.map(([el, s]) => [el, s * (1 - linkDensity(el))] as const).sort((a, b) => b[1] - a[1]);
@@ -301,7 +337,7 @@ export function contentRegion(doc: Document): Element | null {
 
 /** The address relative links on the page resolve against: its `<base href>` (itself relative to `url`), or `url`. */
 export function baseUrlOf(doc: Document, url: string): string {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  const href = select(doc, 'base[href]')[0]?.getAttribute('href');
   if (href) {
     try {
       return new URL(href, url).href;
@@ -314,10 +350,10 @@ export function baseUrlOf(doc: Document, url: string): string {
 
 /**
  * A new document holding what of `doc` can be article content, with `<base href>` set to `baseUrl` so that Readability
- * resolves the article's links and images against the page's address (not the reader's), and the page's title, meta
- * tags, language and direction for its metadata. `doc` is only read.
+ * resolves the article's links and images against the page's address (not the reader's), and the page's title,
+ * metadata (`meta`, as read by readMetadata), language and direction. `doc` is only read.
  */
-export function workingCopy(doc: Document, baseUrl: string): Document {
+export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata): Document {
   const out = doc.implementation.createHTMLDocument('');
   const root = doc.documentElement;
   for (const name of ['lang', 'dir', 'xml:lang']) {
@@ -330,23 +366,23 @@ export function workingCopy(doc: Document, baseUrl: string): Document {
   const base = out.createElement('base');
   base.setAttribute('href', baseUrl);
   head.prepend(base);
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
-    const content = m.getAttribute('content');
-    if (!content) continue;
-    const copy = out.createElement('meta');
-    for (const name of ['name', 'property', 'content']) {
-      const value = m.getAttribute(name);
-      if (value !== null) copy.setAttribute(name, value);
+  // What Readability reads from the head (title, byline, excerpt, site, date), from the metadata already read:
+  // the page's own meta tags and JSON-LD stay behind.
+  if (meta) {
+    const tags: Array<[string, string | null]> = [
+      ['og:title', meta.title],
+      ['author', meta.byline],
+      ['og:site_name', meta.siteName],
+      ['og:description', meta.excerpt],
+      ['article:published_time', meta.published],
+    ];
+    for (const [property, content] of tags) {
+      if (!content) continue;
+      const tag = out.createElement('meta');
+      tag.setAttribute('property', property);
+      tag.setAttribute('content', content);
+      head.appendChild(tag);
     }
-    head.appendChild(copy);
-  }
-  // Readability reads the title, byline and dates of JSON-LD too, and uses the title to drop its repeat in the body.
-  for (const script of Array.from(doc.getElementsByTagName('script'))) {
-    if (script.getAttribute('type')?.trim().toLowerCase() !== 'application/ld+json') continue;
-    const copy = out.createElement('script');
-    copy.setAttribute('type', 'application/ld+json');
-    copy.textContent = script.textContent;
-    head.appendChild(copy);
   }
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');

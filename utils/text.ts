@@ -1,12 +1,21 @@
-/** Plain text of rendered HTML: whitespace as a browser collapses it, a blank line between blocks, <pre> kept as is. */
+/**
+ * Plain text of rendered HTML: whitespace as a browser collapses it, a blank line between blocks, a line per table row
+ * with its cells separated by tabs, a line break for <br>, <pre> kept as is.
+ */
 
 const BLOCK =
-  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TD|TH|TR|UL)$/;
+  /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|DD|DETAILS|DIV|DL|DT|FIGCAPTION|FIGURE|FOOTER|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|SUMMARY|TABLE|UL)$/;
 
 /** Marks a block boundary while walking; never occurs in page text (parsers drop NUL). */
 const BREAK = '\u0000';
-/** Block boundaries in a row, with the collapsed spaces around them: one blank line. */
-const BREAK_RUN = new RegExp(` *${BREAK}[${BREAK} ]*`, 'g');
+/** Marks a line break (a table row, a <br>). */
+const LINE = '\u0001';
+/** Marks the end of a table cell. */
+const CELL = '\u0002';
+/** Block boundaries in a row, with the whitespace and smaller breaks around them: one blank line. */
+const BREAK_RUN = new RegExp(`[ \\n${LINE}${CELL}]*${BREAK}[${BREAK}${LINE}${CELL} \\n]*`, 'g');
+const LINE_RUN = new RegExp(`[ ${CELL}]*${LINE}[${LINE}${CELL} ]*`, 'g');
+const CELL_RUN = new RegExp(` *${CELL}[${CELL} ]*`, 'g');
 
 export interface TextOptions {
   /** Leave out figure captions (`<figcaption>`): the running text of an article, as read aloud or counted. */
@@ -16,11 +25,11 @@ export interface TextOptions {
 export function textOf(root: Node, options: TextOptions = {}): string {
   const parts: string[] = [];
   // An explicit stack instead of recursion: pages nest thousands of elements deep.
-  const stack: Array<{ node: Node; pre: boolean } | typeof BREAK> = [{ node: root, pre: false }];
+  const stack: Array<{ node: Node; pre: boolean } | string> = [{ node: root, pre: false }];
   while (stack.length) {
     const item = stack.pop()!;
-    if (item === BREAK) {
-      parts.push(BREAK);
+    if (typeof item === 'string') {
+      parts.push(item);
       continue;
     }
     const { node, pre } = item;
@@ -32,17 +41,20 @@ export function textOf(root: Node, options: TextOptions = {}): string {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
     if (options.skipCaptions && tag === 'FIGCAPTION') continue;
-    const block = BLOCK.test(tag);
-    if (block) {
-      parts.push(BREAK);
-      stack.push(BREAK);
+    const mark = BLOCK.test(tag) ? BREAK : tag === 'TR' || tag === 'BR' ? LINE : null;
+    if (mark) {
+      parts.push(mark);
+      stack.push(mark);
+    } else if (tag === 'TD' || tag === 'TH') {
+      stack.push(CELL);
     }
-    const children = node.childNodes;
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, pre: pre || tag === 'PRE' });
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push({ node: c, pre: pre || tag === 'PRE' });
   }
   return parts
     .join('')
     .replace(BREAK_RUN, '\n\n')
+    .replace(LINE_RUN, '\n')
+    .replace(CELL_RUN, '\t')
     .replace(/^\n+|\n+$/g, '')
     .trim();
 }
