@@ -16,6 +16,7 @@ const article: Article = {
   readingMinutes: 1,
   url: 'https://caliber.az/post/1?a=1&b=2',
   canonical: null,
+  image: null,
 };
 
 describe('standaloneHtml', () => {
