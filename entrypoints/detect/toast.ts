@@ -4,6 +4,7 @@
  */
 export function showPageToast(text: string, error: boolean): void {
   const host = document.createElement('lectern-toast');
+  host.setAttribute('data-state', error ? 'failed' : 'done');
   const root = host.attachShadow({ mode: 'closed' });
   const box = document.createElement('div');
   box.setAttribute('role', 'status');

@@ -11,10 +11,10 @@ describe('Chromium', () => {
 });
 
 describe('Chromium: copy and share', () => {
-  sharingSuite(() => launchChromium(), { menus: true });
+  sharingSuite(() => launchChromium());
 });
 
-describe('Chromium: context menu and Russian interface', () => {
+describe('Chromium: Russian interface', () => {
   let driver;
   let server;
   before(async () => {
@@ -24,19 +24,6 @@ describe('Chromium: context menu and Russian interface', () => {
   after(async () => {
     await driver?.close();
     await server?.close();
-  });
-
-  it('opens the reader from the page context menu', async () => {
-    const { page, tabId } = await openArticleTab(driver, `${server.base}/articles/seed-article`, '✓');
-    await page.bringToFront();
-    const readerOpened = driver.nextReader();
-    await driver.fireMenu('lectern-open-reader', tabId);
-    const reader = await readerOpened;
-    assert.match(
-      await reader.evaluate(() => document.querySelector('[data-lectern="article"]').textContent),
-      /The CIA carried out/,
-    );
-    await reader.close();
   });
 
   it('speaks Russian in a Russian browser', async () => {

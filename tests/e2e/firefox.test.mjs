@@ -8,5 +8,5 @@ describe('Firefox', () => {
 });
 
 describe('Firefox: copy and share', () => {
-  sharingSuite(() => launchFirefox(), { menus: false });
+  sharingSuite(() => launchFirefox());
 });

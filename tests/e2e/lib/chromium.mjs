@@ -65,15 +65,14 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
     },
     /** Fires a keyboard command through the real listener, as the browser does on the key. */
     fireCommand: (name) => worker.evaluate((n) => chrome.commands.onCommand.dispatch(n), name),
-    /** Clicks the page context-menu item through the real listener. */
-    fireMenu: (menuItemId, tabId) =>
+    /** Clicks a context-menu item through the real listener; `extra` adds to the click info (selectionText). */
+    fireMenu: (menuItemId, tabId, extra = {}) =>
       worker.evaluate(
-        async ({ menuItemId, tabId }) =>
-          chrome.contextMenus.onClicked.dispatch(
-            { menuItemId, editable: false, pageUrl: '' },
-            await chrome.tabs.get(tabId),
-          ),
-        { menuItemId, tabId },
+        async ({ menuItemId, tabId, extra }) => {
+          const tab = await chrome.tabs.get(tabId);
+          chrome.contextMenus.onClicked.dispatch({ menuItemId, editable: false, pageUrl: tab.url, ...extra }, tab);
+        },
+        { menuItemId, tabId, extra },
       ),
     /** Resolves with the next reader page that opens, once it has rendered. */
     async nextReader() {

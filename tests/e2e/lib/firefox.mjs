@@ -75,7 +75,18 @@ export async function launchFirefox({ headless = true, display } = {}) {
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).shortcuts.onCommand(${JSON.stringify(name)});
       })()`),
-    fireMenu: null,
+    /**
+     * Clicks a context-menu item through the real menus.onClicked listener: the event the browser's own menu code
+     * emits on a click (ext-menus.js, "webext-menu-menuitem-click"), with the tab's native object.
+     */
+    fireMenu: (menuItemId, tabId, extra = {}) =>
+      chromeEval(`(() => {
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
+        const nativeTab = extension.tabManager.get(${Number(tabId)}).nativeTab;
+        const info = { menuItemId: ${JSON.stringify(menuItemId)}, editable: false, pageUrl: nativeTab.linkedBrowser.currentURI.spec, modifiers: [], button: 0, ...${JSON.stringify(extra)} };
+        extension.emit('webext-menu-menuitem-click', info, nativeTab);
+      })()`),
     async nextReader() {
       return new Promise((resolvePage, reject) => {
         const timer = setTimeout(() => {
