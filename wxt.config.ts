@@ -2,17 +2,6 @@ import { defineConfig } from 'wxt';
 
 // Manifest and build settings for both browsers. Chromium gets MV3, Firefox MV2 (WXT's defaults).
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: {
-    // The content script runs on every page, so it stays tiny: it uses the browsers' own promise-based API
-    // (Chromium MV3 and Firefox both have one) instead of bundling webextension-polyfill, which the extension's
-    // own pages keep using.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((entry) => entry.name === 'detect')) return;
-      const alias = config.resolve?.alias;
-      if (alias && !Array.isArray(alias)) delete (alias as Record<string, string>)['wxt/browser'];
-    },
-  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -34,6 +34,11 @@ export type Message =
   | { type: 'page-info' }
   /** reader → content: the page to extract. */
   | { type: 'snapshot' }
+  /**
+   * reader → background: the snapshot of this tab that the background asked for while the reader was opening, or
+   * null when it has none.
+   */
+  | { type: 'prefetched-snapshot'; tabId: number }
   /** popup → background: open the reader for a tab (and print it). */
   | { type: 'open-reader'; tabId: number; print: boolean }
   /** background → content: the tab's address changed without a page load; check the page again. */
@@ -47,6 +52,7 @@ export interface Replies {
   detected: void;
   'page-info': PageInfo;
   snapshot: PageSnapshot;
+  'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
   copy: boolean;
   recheck: true;
@@ -69,7 +75,7 @@ type NotMine = typeof NOT_MINE;
 
 /**
  * How a reply travels: the value, or the handler's error as text. Listeners answer through `sendResponse`, the one
- * way every browser supports without webextension-polyfill (the content script goes without it to stay small).
+ * way every browser supports natively (Lectern uses the browsers' own promise-based APIs, without webextension-polyfill).
  */
 type Envelope = { ok: true; value: unknown } | { ok: false; error: string };
 

@@ -1,15 +1,19 @@
-import { storage } from '#imports';
-import { normalizePositions, recallPosition, rememberPosition, type Positions } from './reading-position';
+import { browser } from 'wxt/browser';
+import { normalizePositions, recallPosition, rememberPosition } from './reading-position';
 
 /** Reading positions live in storage.local (per device, never synced: they can be many and change often). */
-const item = storage.defineItem<Positions>('local:readingPositions', { fallback: {} });
+const KEY = 'readingPositions';
+
+async function stored(): Promise<unknown> {
+  const raw: Record<string, unknown> = await browser.storage.local.get(KEY).catch(() => ({}));
+  return raw[KEY] ?? {};
+}
 
 export async function loadPosition(url: string): Promise<number | null> {
-  const raw = await item.getValue().catch(() => ({}));
-  return recallPosition(normalizePositions(raw, Date.now()), url, Date.now());
+  return recallPosition(normalizePositions(await stored(), Date.now()), url, Date.now());
 }
 
 export async function savePosition(url: string, fraction: number): Promise<void> {
-  const raw = await item.getValue().catch(() => ({}));
-  await item.setValue(rememberPosition(normalizePositions(raw, Date.now()), url, fraction, Date.now()));
+  const positions = normalizePositions(await stored(), Date.now());
+  await browser.storage.local.set({ [KEY]: rememberPosition(positions, url, fraction, Date.now()) });
 }
