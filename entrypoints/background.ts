@@ -3,7 +3,7 @@ import { badgeFor, readerPath } from '@/utils/badge';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
 import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
-import { listen, sendToExtension, sendToTab, type PageInfo } from '@/utils/messages';
+import { listen, sendToExtension, sendToTab, type PageInfo, type PageSnapshot } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings-store';
 import { shouldAutoOpen } from '@/utils/sites';
 
@@ -26,8 +26,27 @@ export default defineBackground(() => {
     ]);
   }
 
+  /**
+   * Snapshots asked of a page while its reader tab opens, so the reader finds the page ready instead of asking only
+   * once its code has loaded. Each is handed over once, or dropped after a while.
+   */
+  const prefetched = new Map<number, Promise<PageSnapshot | null>>();
+
+  function prefetchSnapshot(tabId: number): void {
+    // A page that doesn't answer in time leaves the reader to ask it itself.
+    const snapshot = Promise.race([
+      sendToTab(tabId, { type: 'snapshot' }).catch(() => null),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
+    ]);
+    prefetched.set(tabId, snapshot);
+    setTimeout(() => {
+      if (prefetched.get(tabId) === snapshot) prefetched.delete(tabId);
+    }, 30_000);
+  }
+
   async function openReader(tab: Browser.tabs.Tab, print: boolean): Promise<void> {
     if (tab.id === undefined) return;
+    prefetchSnapshot(tab.id);
     await browser.tabs.create({
       url: browser.runtime.getURL(readerPath(tab.id, print)),
       index: tab.index + 1,
@@ -99,6 +118,11 @@ export default defineBackground(() => {
       if (sender.tab?.id === undefined) return;
       void showDetection(sender.tab.id, message.readerable);
       void autoOpen(sender.tab, message.readerable, sender.url ?? sender.tab.url);
+    },
+    'prefetched-snapshot': ({ tabId }) => {
+      const snapshot = prefetched.get(tabId) ?? null;
+      prefetched.delete(tabId);
+      return snapshot;
     },
     'open-reader': async (message) => {
       await openReader(await browser.tabs.get(message.tabId), message.print);

@@ -189,12 +189,15 @@ async function measurePage(url) {
     .waitForFunction(
       () => {
         const mark = performance.getEntriesByName('lectern:painted')[0];
-        return mark
-          ? {
-              at: performance.timeOrigin + mark.startTime,
-              state: document.querySelector('[data-lectern="reader"]')?.dataset.state,
-            }
-          : null;
+        if (!mark) return null;
+        const steps = { opened: 0 };
+        for (const m of performance.getEntriesByType('mark')) steps[m.name.replace('lectern:', '')] = m.startTime;
+        return {
+          at: performance.timeOrigin + mark.startTime,
+          origin: performance.timeOrigin,
+          steps,
+          state: document.querySelector('[data-lectern="reader"]')?.dataset.state,
+        };
       },
       undefined,
       { timeout: 30_000, polling: 20 },
@@ -202,7 +205,19 @@ async function measurePage(url) {
     .then((h) => h.jsonValue());
   await reader.close();
   await page.close();
-  return { detection, detected: detected !== null, bare, toReader: painted.at - fired, readerState: painted.state };
+  // The steps, each as the time since the command: the reader tab's document started, its code ran, the snapshot
+  // arrived, it was parsed, extracted, rendered, painted.
+  const steps = Object.fromEntries(
+    Object.entries(painted.steps).map(([name, t]) => [name, painted.origin + t - fired]),
+  );
+  return {
+    detection,
+    detected: detected !== null,
+    bare,
+    toReader: painted.at - fired,
+    steps,
+    readerState: painted.state,
+  };
 }
 
 // ---- run ----
@@ -301,10 +316,19 @@ line('time to reader (command → painted), ms', toReader);
 line('bare Readability.parse on a clone, ms', parse);
 line('time to reader / bare parse (per page)', ratios);
 line('popup first render, ms', popupTimes);
+console.log('time to reader, step by step (ms since the command, median):');
+const STEPS = ['opened', 'start', 'prefetched', 'snapshot', 'parsed', 'extracted', 'rendered', 'painted'];
+console.log(
+  '  ' +
+    STEPS.map((step) => `${step} ${ms(median(ok.map((r) => r.steps?.[step]).filter((x) => x !== undefined)))}`).join(
+      ' → ',
+    ),
+);
 if (!synth.error) {
   console.log(
     `synthetic 5 MB / 100,000 elements: detection ${ms(synth.detection.total)} ms (longest task ${ms(synth.detection.longest)} ms), time to reader ${ms(synth.toReader)} ms, bare parse ${ms(synth.bare.parse)} ms`,
   );
+  console.log('  steps: ' + STEPS.map((step) => `${step} ${ms(synth.steps?.[step])}`).join(' → '));
 } else console.log(`synthetic page failed: ${synth.error}`);
 if (memory)
   console.log(
