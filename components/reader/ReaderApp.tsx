@@ -26,6 +26,12 @@ import { useLineHeight } from './features/line-height';
 import { useTextAlign } from './features/text-align';
 import { useTheme } from './features/theme';
 
+/**
+ * Articles longer than this (characters of HTML; a long read is ~100,000) lay out only the blocks on screen
+ * (`content-visibility`), so a book-length page opens about as fast as a normal one.
+ */
+const LONG_ARTICLE = 400_000;
+
 export type ReaderContent =
   | { kind: 'loading' }
   | { kind: 'article'; article: Article }
@@ -165,7 +171,12 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
-            <div class="article-body" data-lectern="article" dangerouslySetInnerHTML={{ __html: article.html }} />
+            <div
+              class="article-body"
+              data-lectern="article"
+              data-long={article.html.length > LONG_ARTICLE ? '' : undefined}
+              dangerouslySetInnerHTML={{ __html: article.html }}
+            />
             <footer class="article-footer">
               <a href={article.url} target="_blank" rel="noopener noreferrer">
                 {t('originalPage')}: {article.siteName ?? article.url}
