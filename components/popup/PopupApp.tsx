@@ -35,12 +35,14 @@ const REASONS: Record<Unavailable, MessageKey> = {
 
 interface PopupProps {
   page: PopupPage | null;
+  /** False while the page's own answer (canonical link, selection, article or not) is still on its way. */
+  ready: boolean;
   onOpenReader: (print: boolean) => void;
   onOpenOptions: () => void;
 }
 
 /** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
-export function PopupApp({ page, onOpenReader, onOpenOptions }: PopupProps) {
+export function PopupApp({ page, ready, onOpenReader, onOpenOptions }: PopupProps) {
   const [settings, update] = useSettings();
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [qrOpen, setQrOpen] = useState(false);
@@ -51,7 +53,7 @@ export function PopupApp({ page, onOpenReader, onOpenOptions }: PopupProps) {
   const clean = source ? cleanUrl(source) : '';
 
   return (
-    <main class="popup" data-lectern="popup">
+    <main class="popup" data-lectern="popup" data-state={ready ? 'ready' : 'checking'}>
       <header class="popup-page">
         <Icon name="book" />
         <div>

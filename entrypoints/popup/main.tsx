@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
@@ -7,45 +7,70 @@ import { displayHost, restrictedReason } from '@/utils/pages';
 import '@/components/theme.css';
 import './style.css';
 
-// The popup: finds out about the active tab, then renders; opening the reader goes through the background.
+performance.mark('lectern:start');
+
+// The popup: draws the active tab at once, then what its page adds; opening the reader goes through the background.
 const app = document.getElementById('app')!;
 document.documentElement.lang = uiLanguage();
 document.title = t('extName');
 
-async function describeActiveTab(): Promise<{ page: PopupPage | null; tabId: number | null }> {
-  // A test (or a user with a pinned popup page) can name the tab; otherwise it's the active tab of this window.
+/** The tab the popup is about: the one a test (or a pinned popup page) names, else the active tab of this window. */
+async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
   const named = Number(new URLSearchParams(location.search).get('tab'));
-  const tab =
-    Number.isInteger(named) && named > 0
-      ? await browser.tabs.get(named)
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (tab?.id === undefined) return { page: null, tabId: null };
-  const url = tab.url ?? '';
-  const base = { url, title: tab.title ?? '', site: displayHost(url), canonical: null, siteName: null, selection: '' };
-  const restricted = restrictedReason(url);
-  if (restricted) return { page: { ...base, unavailable: restricted }, tabId: tab.id };
+  return Number.isInteger(named) && named > 0
+    ? browser.tabs.get(named)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+}
+
+/** What the page's script adds to what the tab says: canonical link, site name, selection, article or not. */
+async function refine(tabId: number, base: PopupPage): Promise<PopupPage> {
   try {
-    const info = await sendToTab(tab.id, { type: 'page-info' });
-    const page: PopupPage = {
+    const info = await sendToTab(tabId, { type: 'page-info' });
+    return {
       ...base,
       ...info,
       title: info.title || base.title,
       site: displayHost(info.url),
       unavailable: info.readerable ? null : 'not-article',
     };
-    return { page, tabId: tab.id };
   } catch {
-    return { page: { ...base, unavailable: 'no-content-script' }, tabId: tab.id };
+    return { ...base, unavailable: 'no-content-script' };
   }
 }
 
-void describeActiveTab().then(({ page, tabId }) => {
+async function main(): Promise<void> {
+  const tab = await targetTab().catch(() => undefined);
+  const tabId = tab?.id ?? null;
   const openReader = (print: boolean): void => {
     if (tabId === null) return;
     void sendToExtension({ type: 'open-reader', tabId, print }).then(() => window.close());
   };
   const openOptions = (): void => void browser.runtime.openOptionsPage().then(() => window.close());
-  render(<PopupApp page={page} onOpenReader={openReader} onOpenOptions={openOptions} />, app);
+  const show = (page: PopupPage | null, ready = true): void =>
+    render(<PopupApp page={page} ready={ready} onOpenReader={openReader} onOpenOptions={openOptions} />, app);
+
+  if (!tab || tabId === null) {
+    show(null);
+  } else {
+    const url = tab.url ?? '';
+    const base: PopupPage = {
+      url,
+      title: tab.title ?? '',
+      site: displayHost(url),
+      canonical: null,
+      siteName: null,
+      selection: '',
+      unavailable: restrictedReason(url),
+    };
+    // Drawn at once from what the tab says; the page's own answer follows a moment later.
+    if (base.unavailable) show(base);
+    else {
+      show(base, false);
+      void refine(tabId, base).then((page) => show(page));
+    }
+  }
   // The first frame with the popup drawn (`npm run bench` reads it as "popup first render").
   requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:painted'), 0));
-});
+}
+
+void main();

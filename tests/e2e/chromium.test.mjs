@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
-import { openArticleTab, waitFor, waitForToast } from './lib/extension.mjs';
+import { openArticleTab, waitFor, waitForToast, openPopup } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
@@ -28,7 +28,7 @@ describe('Chromium: Russian interface', () => {
 
   it('speaks Russian in a Russian browser', async () => {
     const { tabId } = await openArticleTab(driver, `${server.base}/articles/seed-article?ru`, '✓');
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await openPopup(driver, tabId);
     await waitFor(popup, () => !!document.querySelector('[data-action="copy-link"]'), undefined, { what: 'popup' });
     assert.equal(
       await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').textContent),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, it } from 'node:test';
-import { openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
+import { openArticleTab, openReaderByCommand, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -90,7 +90,7 @@ export function a11ySuite(launch) {
   it('popup: no axe violations', async () => {
     for (const theme of ['light', 'dark']) {
       await setTheme(driver, theme);
-      const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+      const popup = await openPopup(driver, seed.tabId);
       await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'popup' });
       assert.deepEqual(await violations(popup), [], `popup, ${theme}`);
       await popup.close();

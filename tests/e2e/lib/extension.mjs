@@ -50,6 +50,15 @@ export async function openArticleTab(driver, url, expectedBadge) {
   return { page, tabId };
 }
 
+/** Opens the popup for a tab and waits until it has the page's own answer (it draws from the tab's data first). */
+export async function openPopup(driver, tabId) {
+  const popup = await driver.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`);
+  await waitFor(popup, () => document.querySelector('[data-lectern="popup"]')?.dataset.state === 'ready', undefined, {
+    what: 'popup',
+  });
+  return popup;
+}
+
 /** Fires toggle-reader with `page` in front and returns the reader page that opens. */
 export async function openReaderByCommand(driver, page) {
   await page.bringToFront();

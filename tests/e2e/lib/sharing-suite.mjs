@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import {
   openArticleTab,
+  openPopup,
   openReaderByCommand,
   readClipboardItems,
   selectText,
@@ -76,11 +77,7 @@ export function sharingSuite(launch) {
     await server?.close();
   });
 
-  const openPopup = async () => {
-    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
-    await waitFor(popup, () => !!document.querySelector('[data-share]'), undefined, { what: 'popup' });
-    return popup;
-  };
+  const popupOfSeed = () => openPopup(driver, seed.tabId);
 
   it('binds copy-link to a key the browser really binds', async () => {
     const shortcut = await driver.ext(
@@ -92,7 +89,7 @@ export function sharingSuite(launch) {
   });
 
   it('popup copies every link format exactly', async () => {
-    const popup = await openPopup();
+    const popup = await popupOfSeed();
     await popup.click('[data-action="copy-formats"] summary');
     const expected = {
       'clean-link': { text: CANONICAL },
@@ -113,7 +110,7 @@ export function sharingSuite(launch) {
 
   it('copies a selection as a quote with its source: popup, and q in the reader', async () => {
     const selected = (await selectText(seed.page, '.news-body p')).replace(/\s+/g, ' ').trim();
-    const popup = await openPopup();
+    const popup = await popupOfSeed();
     await popup.click('[data-action="copy-formats"] summary');
     await popup.click('[data-copy="quote"]');
     assert.equal(await waitForToast(popup), 'Quote copied with its source');
@@ -185,7 +182,7 @@ export function sharingSuite(launch) {
     await options.screenshot({ path: `${ARTIFACTS}/${driver.name}-options.png`, fullPage: true });
     await options.close();
 
-    const popup = await openPopup();
+    const popup = await popupOfSeed();
     const shares = await popup.evaluate(() =>
       [...document.querySelectorAll('[data-share]')]
         .filter((a) => a.tagName === 'A')
@@ -212,7 +209,7 @@ export function sharingSuite(launch) {
   });
 
   it('QR code of the clean link decodes back to it, and downloads as PNG', async () => {
-    const popup = await openPopup();
+    const popup = await popupOfSeed();
     await popup.click('[data-action="qr"]');
     const src = await waitFor(
       popup,

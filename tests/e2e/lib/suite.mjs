@@ -17,6 +17,7 @@ import {
   waitFor,
   waitForFontSize,
   waitForToast,
+  openPopup,
 } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
@@ -155,7 +156,7 @@ export function readerSuite(launch) {
   it('keeps font size and night mode in storage and applies them live to an open reader', async () => {
     const reader = await openReaderByCommand(driver, seed.page);
     const before = await readerLook(reader);
-    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    const popup = await openPopup(driver, seed.tabId);
     await waitFor(popup, () => !!document.querySelector('[data-action="font-larger"]'), undefined, { what: 'popup' });
     await popup.click('[data-action="font-larger"]');
     await popup.click('[data-action="night"]');
@@ -193,7 +194,7 @@ export function readerSuite(launch) {
   });
 
   it('popup: page title, copy link with confirmation, share URLs', async () => {
-    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    const popup = await openPopup(driver, seed.tabId);
     // The page and the settings (which share buttons) arrive separately: wait for both.
     await waitFor(
       popup,
@@ -232,7 +233,7 @@ export function readerSuite(launch) {
   });
 
   it('popup: print prints the clean reader version', async () => {
-    const popup = await driver.openExtensionPage(`popup.html?tab=${seed.tabId}`);
+    const popup = await openPopup(driver, seed.tabId);
     await waitFor(popup, () => !document.querySelector('[data-action="print"]')?.disabled, undefined, {
       what: 'print button',
     });
@@ -287,7 +288,7 @@ export function readerSuite(launch) {
     assert.ok(!selected.includes('Sign in'), 'only the selection');
     await onSelection.close();
 
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await openPopup(driver, tabId);
     const reason = await waitFor(
       popup,
       () => document.querySelector('[data-lectern="reason"]')?.textContent,
@@ -312,7 +313,7 @@ export function readerSuite(launch) {
         }),
       { what: 'browser page tab' },
     );
-    const popup = await driver.openExtensionPage(`popup.html?tab=${tabId}`);
+    const popup = await openPopup(driver, tabId);
     const reason = await waitFor(
       popup,
       () => document.querySelector('[data-lectern="reason"]')?.textContent,
