@@ -43,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: '@mozilla/readability', message: 'Only Readability-readerable.js belongs in the content script.' },
+            {
+              name: '@mozilla/readability',
+              message: 'The parser loads in the reader; detection is utils/readerable.ts.',
+            },
             { name: 'dompurify', message: 'Sanitizing happens in the reader, not on every page.' },
             { name: 'preact', message: 'No UI in the content script.' },
           ],

@@ -1,11 +1,12 @@
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { writeClipboard } from '@/utils/clipboard';
+import { isReaderable } from '@/utils/readerable';
 import { listen, sendToExtension } from '@/utils/messages';
 import { showPageToast } from './toast';
 
 // The content script on every web page (declared in wxt.config.ts as `detect.js`). It is paid for on every page a
 // person visits, so it does nothing at load but ask for idle time; then it checks once whether the page is an
-// article and answers the reader, popup and background. Readability's parser, DOMPurify and Preact never load here.
+// article (Readability's check, stopping as soon as it is sure) and answers the reader, popup and background.
+// Readability's parser, DOMPurify and Preact never load here.
 export default defineUnlistedScript(() => {
   let readerable = false;
   let checkedUrl = '';
@@ -13,7 +14,7 @@ export default defineUnlistedScript(() => {
   const check = (): void => {
     if (location.href === checkedUrl) return;
     checkedUrl = location.href;
-    readerable = isProbablyReaderable(document);
+    readerable = isReaderable(document);
     sendToExtension({ type: 'detected', readerable }).catch(() => {
       // The background may be restarting; the next navigation reports again.
     });
