@@ -35,7 +35,7 @@ const REASONS: Record<Unavailable, MessageKey> = {
 
 interface PopupProps {
   page: PopupPage | null;
-  /** False while the page's own answer (canonical link, selection, article or not) is still on its way. */
+  /** False while the page's own answer (canonical link, selection, article or not) is on its way (`data-state` also waits for the settings). */
   ready: boolean;
   onOpenReader: (print: boolean) => void;
   onOpenOptions: () => void;
@@ -53,7 +53,7 @@ export function PopupApp({ page, ready, onOpenReader, onOpenOptions }: PopupProp
   const clean = source ? cleanUrl(source) : '';
 
   return (
-    <main class="popup" data-lectern="popup" data-state={ready ? 'ready' : 'checking'}>
+    <main class="popup" data-lectern="popup" data-state={ready && settings ? 'ready' : 'checking'}>
       <header class="popup-page">
         <Icon name="book" />
         <div>
