@@ -8,9 +8,9 @@
 // 2. Time to reader: from the toggle-reader command to the article painted in the reader; bare
 //    `new Readability(document.cloneNode(true)).parse()` timed in the same page.
 // 3. Bundle sizes. 4. Popup first render. 5. Memory kept by a page after the reader opened and closed 10 times.
-import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -276,6 +276,42 @@ if (anyTab) {
   memory = { before, after: await heap() };
 }
 await driver.close();
+
+// The floor of any reader in its own tab: the same command opening an empty extension page (a copy of the build
+// with one static page and a one-line script added), measured the same way.
+const floor = [];
+{
+  const copy = mkdtempSync(join(tmpdir(), 'lectern-floor-'));
+  cpSync(BUILD, copy, { recursive: true });
+  writeFileSync(
+    join(copy, 'blank.html'),
+    '<!doctype html><meta charset="utf-8"><title>-</title><script type="module" src="/blank.js"></script><p>-',
+  );
+  writeFileSync(
+    join(copy, 'blank.js'),
+    "requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:painted'), 0));",
+  );
+  const bare = await launchChromium({ build: copy });
+  for (let i = 0; i < 10; i++) {
+    const opened = bare.context.waitForEvent('page');
+    const fired = await bare.ext(() => {
+      const at = performance.timeOrigin + performance.now();
+      void chrome.tabs.create({ url: chrome.runtime.getURL('blank.html') });
+      return at;
+    });
+    const blank = await opened;
+    const at = await blank
+      .waitForFunction(() => {
+        const mark = performance.getEntriesByName('lectern:painted')[0];
+        return mark && performance.timeOrigin + mark.startTime;
+      })
+      .then((h) => h.jsonValue());
+    floor.push(at - fired);
+    await blank.close();
+  }
+  await bare.close();
+  rmSync(copy, { recursive: true, force: true });
+}
 server.close();
 
 // Bundles.
@@ -315,6 +351,7 @@ line('bare isProbablyReaderable(document), ms', check);
 line('time to reader (command → painted), ms', toReader);
 line('bare Readability.parse on a clone, ms', parse);
 line('time to reader / bare parse (per page)', ratios);
+line('floor: empty extension page in a new tab, ms', floor);
 line('popup first render, ms', popupTimes);
 console.log('time to reader, step by step (ms since the command, median):');
 const STEPS = ['opened', 'start', 'prefetched', 'snapshot', 'parsed', 'extracted', 'rendered', 'painted'];

@@ -10,9 +10,9 @@ const BUILD = resolve('.output/chrome-mv3');
 
 /**
  * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);
- * `lang` sets the browser's UI language. The window.print stub counts prints in extension pages.
+ * `lang` sets the browser's UI language; `build` is the unpacked extension (the Chromium build by default). The window.print stub counts prints in extension pages.
  */
-export async function launchChromium({ headless = true, lang = 'en-US', display } = {}) {
+export async function launchChromium({ headless = true, lang = 'en-US', display, build = BUILD } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
@@ -21,8 +21,8 @@ export async function launchChromium({ headless = true, lang = 'en-US', display 
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), ...(display ? { DISPLAY: display } : {}) },
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${BUILD}`,
-      `--load-extension=${BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       `--lang=${lang}`,
       '--no-sandbox',
       '--disable-gpu',
