@@ -1,15 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { detectLanguage, isRtlLang } from './language';
-import {
-  cleanByline,
-  cleanTitle,
-  normalizeLang,
-  readMetadata,
-  toIsoDate,
-  webAddress,
-  type PageMetadata,
-} from './metadata';
+import { toIsoDate } from './dates';
+import { cleanByline, cleanTitle, normalizeLang, readMetadata, webAddress, type PageMetadata } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
 import { baseUrlOf, workingCopy } from './prepare';
 import { finishArticle } from './cleanup';

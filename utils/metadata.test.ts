@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
+import { toIsoDate } from './dates';
+import { cleanByline, cleanTitle, readMetadata } from './metadata';
 
 describe('cleanTitle', () => {
   it('drops a site suffix or prefix', () => {

@@ -2,8 +2,6 @@
 import { findDateInText, toIsoDate } from './dates';
 import { select } from './dom';
 
-export { toIsoDate } from './dates';
-
 export interface PageMetadata {
   title: string | null;
   byline: string | null;
