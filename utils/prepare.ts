@@ -127,6 +127,13 @@ const KEEP_ATTRS = new Set(
 /** Elements that may be captions in disguise. */
 const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
 
+/**
+ * The deepest nesting the working copy keeps: far more than any article needs (Chromium's HTML parser itself stops
+ * nesting at 512). Each copied element is attached to the document before its children, so no DOM implementation has to
+ * walk a whole detached subtree when it is inserted.
+ */
+const MAX_DEPTH = 256;
+
 interface Frame {
   /** The next child of the page to copy. */
   next: Node | null;
@@ -189,11 +196,14 @@ function copyChildren(source: Node, into: Node, out: Document): void {
       if (!src) continue;
       copy.setAttribute('src', src);
     }
-    frame.into.appendChild(copy);
+    // Past the depth browsers build, an element's content goes to its ancestor at that depth: later steps
+    // (Readability, DOMPurify, serializers) walk the tree recursively and would run out of stack.
+    const flatten = stack.length >= MAX_DEPTH && !!el.firstChild;
+    if (!flatten) frame.into.appendChild(copy);
     if (el.firstChild && tag !== 'iframe') {
       stack.push({
         next: el.firstChild,
-        into: copy,
+        into: flatten ? frame.into : copy,
         inLink: frame.inLink || tag === 'a' || tag === 'button',
         inPre: frame.inPre || tag === 'pre' || tag === 'code',
       });
@@ -384,7 +394,7 @@ export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata)
       head.appendChild(tag);
     }
   }
-  const body = out.createElement('body');
+  const body = out.body;
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
   const region = contentRegion(doc);
@@ -397,6 +407,5 @@ export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata)
   } else if (doc.body) {
     copyChildren(doc.body, body, out);
   }
-  out.documentElement.replaceChild(body, out.body);
   return out;
 }
