@@ -38,8 +38,8 @@ export function scriptHazards(html: string, win: Window & typeof globalThis): st
       if (/^on/i.test(name)) found.push(`${el.localName} ${name}`);
       if (!URL_ATTRS.has(name.toLowerCase())) continue;
       const value = el.getAttribute(name) ?? '';
-      // A srcset is a list of addresses; the others are one.
-      const addresses = name.toLowerCase() === 'srcset' ? value.split(',') : [value];
+      // A srcset is a list of addresses, each running to the next whitespace; the others are one.
+      const addresses = name.toLowerCase() === 'srcset' ? value.split(/[\t\n\f\r ,]+/) : [value];
       if (addresses.some((a) => /^(?:javascript|vbscript):/.test(a.replace(IGNORED_IN_SCHEME, '').toLowerCase())))
         found.push(`${el.localName} ${name}=${value.slice(0, 40)}`);
     }
