@@ -165,7 +165,8 @@ function extract(doc: Document, url: string): Article | null {
     published: meta.published ?? toIsoDate(parsed.publishedTime),
     lang,
     dir,
-    excerpt: excerptOf(meta.excerpt ?? parsed.excerpt ?? text),
+    // Readability's excerpt is its first paragraph's text, empty when that paragraph only holds an image.
+    excerpt: excerptOf(meta.excerpt) ?? excerptOf(parsed.excerpt) ?? excerptOf(text),
     image: meta.image ?? firstImage(article, base),
     html,
     text,
