@@ -213,7 +213,7 @@ const collapsed = (el: Element): string => (el.textContent ?? '').replace(/\s+/g
 
 /** Lines that are only an ad label, a loading notice or a "continue reading" prompt. */
 const AD_LINE =
-  /^(?:advert(?:isement)?s?|ad|ads|sponsored(?: content)?|paid content|continue reading(?: below| the main story)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|(?:the )?story continues(?: below)?|scroll (?:down )?to continue(?: reading)?|this slideshow requires javascript\.?|loading\W*|реклама|продолжение ниже|читать далее|skip (?:this )?ad|close|caption|image \d+ of \d+|\d+ of \d+|enlarge this image|toggle caption|hide caption|view gallery|expand|watch|listen)$/i;
+  /^(?:advert(?:isement)?s?|ad|ads|sponsored(?: content)?|paid content|continue reading(?: below| the main story)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|(?:the )?story continues(?: below)?|scroll (?:down )?to continue(?: reading)?|this slideshow requires javascript\.?|loading\W*|реклама|продолжение ниже|читать далее|skip (?:this )?ad|close|caption|(?:image|photo|picture|slide) \d+\s*(?:of|\/)?\s*\d+|\d+ of \d+|(?:photo|image|picture|photograph)s?(?: by)?\s*:\s*[^!?]{2,60}|enlarge this image|toggle caption|hide caption|view gallery|expand|watch|listen)$/i;
 
 /** Lead-ins of a promoted link: "Read more: …", "Related: …", "ALSO READ | …". */
 const PROMO_LEAD =
@@ -225,7 +225,7 @@ const LIST_HEADING =
 
 /** Calls to action and blurbs that close articles. */
 const CLOSING_LINE =
-  /(?:\bfollow (?:us|him|her|them|me)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b|\bshare (?:this|it)\b|\btell us what you think\b|\bhave a (?:news )?tip\b|\bcopyright\b|©|\ball rights reserved\b|^\W*\d*\s*comments?\W*$|^\W*post (?:a )?comment|\bis an? (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|contributor|journalist|columnist|producer|author)\b|\bjoin (?:our|the) [\w ]{1,30}(?:forum|community|conversation)|\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bmay be reached at\b|\bcan be reached at\b|\bemail (?:him|her|them|me) at\b|подписывайтесь|подпишитесь|присоединяйтесь)/i;
+  /(?:\bfollow (?:us|him|her|them|me)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b|\bshare (?:this|it)\b|\btell us what you think\b|\bhave a (?:news )?tip\b|\bcopyright\b|©|\ball rights reserved\b|^\W*\d*\s*comments?\W*$|^\W*post (?:a )?comment|\bis an? (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|contributor|journalist|columnist|producer|author)\b|\bjoin (?:our|the) [\w ]{1,30}(?:forum|community|conversation)|\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bmay be reached at\b|^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|research) by\b|\bclick here\b|^listen (?:to|live|again|back)\b|\bcan be reached at\b|\bemail (?:him|her|them|me) at\b|подписывайтесь|подпишитесь|присоединяйтесь)/i;
 
 /** "Updated 9:41 AM", "Published: Nov 19, 2019", "Posted Nov 18, 8:19 PM", and the like. */
 const DATELINE_LEAD =
@@ -331,7 +331,8 @@ export function removeBoilerplate(
     if (length && liveLinks(el).text / length > 0.8) remove(el, 'card');
   }
 
-  // Lines: ad labels, promoted links, link lists and their headings.
+  // Lines: ad labels, copies of captions, promoted links, link lists and their headings.
+  const captions = captionTexts(root);
   const blocks = leafBlocks(root).filter((b) => !isGone(b));
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -340,6 +341,7 @@ export function removeBoilerplate(
     const length = text.length;
     if (!length) continue;
     if (length < 80 && AD_LINE.test(text)) remove(block, 'adline');
+    else if (isCaptionCopy(block, text, captions)) remove(block, 'captioncopy');
     else if (length < 200 && PROMO_LEAD.test(text) && liveLinks(block).text / length > 0.5) remove(block, 'promo');
     else if (length < 60 && LIST_HEADING.test(text) && block.localName !== 'li') {
       remove(block, 'listhead');
@@ -373,6 +375,39 @@ export function removeBoilerplate(
 }
 
 const IMAGES = new Set(['img']);
+
+/**
+ * Shortest caption or image description worth comparing lines with: a description, not a name (a heading in a list of
+ * products may well repeat its picture's alt text).
+ */
+const MIN_CAPTION_COPY = 50;
+
+/** The article's captions and image descriptions, lower-cased with collapsed whitespace. */
+function captionTexts(root: Element): string[] {
+  const texts: string[] = [];
+  for (const el of select(root, 'figcaption, img[alt]')) {
+    const text = (el.localName === 'img' ? (el.getAttribute('alt') ?? '') : (el.textContent ?? ''))
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    if (text.length >= MIN_CAPTION_COPY) texts.push(text);
+  }
+  return texts;
+}
+
+/**
+ * A line outside any caption that repeats a caption or an image's description, whole or cut short ("… more"): the
+ * copies that slideshows and image viewers keep of their captions.
+ */
+function isCaptionCopy(block: Element, text: string, captions: string[]): boolean {
+  if (!captions.length || /^h[1-6]$/.test(block.localName) || block.closest('figcaption')) return false;
+  const line = text
+    .replace(/\s*(?:\.{3}|…)?\s*(?:more|less|read more|show more|show less)$/i, '')
+    .replace(/\s*(?:\.{3}|…)$/, '')
+    .toLowerCase();
+  if (line.length < MIN_CAPTION_COPY) return false;
+  return captions.some((c) => c.startsWith(line) || (line.startsWith(c) && line.length <= c.length + 40));
+}
 const LIST_CONTAINERS = new Set(['ul', 'ol', 'div', 'section', 'aside', 'nav', 'p', 'table']);
 
 /** Furniture before the first paragraph (datelines, bylines, breadcrumbs, kickers) and after the last. */

@@ -124,6 +124,10 @@ const KEEP_ATTRS = new Set(
   ),
 );
 
+/** Class names of the boxes that hold an image and its caption ("InlineImage-wrapper", "photo-embed", "media"). */
+const IMAGE_BOX =
+  /(?:^|[\s_-])(?:image|img|photo|picture|media|figure)|(?:image|img|photo|picture|media|figure)(?:$|[\s_-])|[a-z](?:Image|Photo|Picture|Media|Figure)/i;
+
 /** Elements that may be captions in disguise. */
 const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
 
@@ -186,7 +190,11 @@ function copyChildren(source: Node, into: Node, out: Document): void {
       isCaptionLike(el) &&
       (el.textContent?.length ?? 0) <= MAX_CAPTION &&
       !el.querySelector('img, picture, video, figure') &&
-      !!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe');
+      (!!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe') ||
+        // An image the page loads by script leaves its caption behind, in a box named for images.
+        IMAGE_BOX.test(
+          `${el.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.parentElement?.getAttribute('class') ?? ''}`,
+        ));
     const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
     if (tag === 'img' || tag === 'source' || tag === 'video') {
