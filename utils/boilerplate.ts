@@ -316,6 +316,7 @@ export function removeBoilerplate(
       // A paragraph of prose is content unless its name says furniture outright ("article-promo" is a lead).
       const prose = el.localName === 'p' && length >= 150 && linkText / length < 0.3;
       if (prose && !namesFurniture(el, true)) continue;
+      if (isEmbeddedPost(el, length)) continue;
       if (length <= limit || (dense && length <= total * 0.5)) remove(el, 'named');
     }
   }
@@ -375,6 +376,16 @@ export function removeBoilerplate(
 }
 
 const IMAGES = new Set(['img']);
+
+/**
+ * A post quoted from a social network (a tweet, an Instagram or Facebook post) as its embed code writes it: a
+ * blockquote, often in a box named "social", holding most of the box's text. The article quotes it; it is content.
+ */
+function isEmbeddedPost(el: Element, length: number): boolean {
+  if (!length) return false;
+  const quote = el.localName === 'blockquote' ? el : el.querySelector('blockquote');
+  return !!quote && textLength(quote) >= length * 0.8 && !!quote.querySelector('p, a');
+}
 
 /**
  * Shortest caption or image description worth comparing lines with: a description, not a name (a heading in a list of

@@ -138,6 +138,17 @@ const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
  */
 const MAX_DEPTH = 256;
 
+const EMBED_BOX = /social|embed|tweet|instagram|facebook/i;
+
+/** A box that holds a post quoted from a social network: a blockquote with most of the box's text (see boilerplate). */
+function isPostEmbed(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  if (!EMBED_BOX.test(names) || !UNLIKELY.test(names)) return false;
+  const quote = el.localName === 'blockquote' ? el : el.querySelector('blockquote');
+  const length = (el.textContent ?? '').trim().length;
+  return !!quote && length > 0 && (quote.textContent ?? '').trim().length >= length * 0.8;
+}
+
 interface Frame {
   /** The next child of the page to copy. */
   next: Node | null;
@@ -195,8 +206,15 @@ function copyChildren(source: Node, into: Node, out: Document): void {
         IMAGE_BOX.test(
           `${el.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.parentElement?.getAttribute('class') ?? ''}`,
         ));
-    const copy = createLike(el, caption ? 'figcaption' : tag, out);
+    // A quoted post's embed box is often named "social", which Readability takes for a share bar, and holds a few
+    // links, which Readability's clean-up takes for a link list: it becomes a nameless <figure>, which neither touches.
+    const post = ns === HTML_NS && !caption && isPostEmbed(el);
+    const copy = createLike(el, caption ? 'figcaption' : post && tag === 'div' ? 'figure' : tag, out);
     if (!copy) continue;
+    if (post) {
+      copy.removeAttribute('class');
+      copy.removeAttribute('id');
+    }
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
     } else if (tag === 'iframe') {

@@ -85,3 +85,16 @@ describe('lines that repeat or credit images', () => {
     expect(article.text).toMatch(/market.*square\.$/s);
   });
 });
+
+describe('posts quoted from social networks', () => {
+  it('keeps an embedded post in a box named "social", and still drops a share bar', () => {
+    const article = articleOf(
+      '<p>And a whole lot of people pointed it out online, within minutes of the launch.</p>' +
+        '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Yes this is real and the state paid for it: <a href="https://t.co/x">https://t.co/x</a></p>— A. Person (@aperson) <a href="https://twitter.com/aperson/status/1">November 18, 2019</a></blockquote></div>' +
+        '<div class="social-share"><a href="https://twitter.com/intent/tweet?url=x">Share on X</a> <a href="https://www.facebook.com/sharer.php?u=x">Share on Facebook</a></div>',
+    );
+    expect(article.text).toContain('Yes this is real and the state paid for it');
+    expect(article.html).toMatch(/<blockquote>[\s\S]*Yes this is real/);
+    expect(article.text).not.toContain('Share on');
+  });
+});
