@@ -358,6 +358,15 @@ export function removeBoilerplate(
     }
   }
 
+  // Call-to-action boxes amid the text ("Subscribe to … and stay smart"): a small box all of whose lines are such calls.
+  for (const el of all) {
+    if (!CTA_BOXES.has(el.localName) || isGone(el)) continue;
+    const length = textLength(el);
+    if (!length || length > 250) continue;
+    const lines = leafBlocks(el).map(collapsed).filter(Boolean);
+    if (lines.length >= 2 && lines.every((line) => AD_LINE.test(line) || CALL_TO_ACTION.test(line))) remove(el, 'cta');
+  }
+
   // Link lists: blocks of several links to the same site and little else (off-site links are sources, deals, quotes).
   for (const el of all) {
     if (!LIST_CONTAINERS.has(el.localName)) continue;
@@ -376,6 +385,10 @@ export function removeBoilerplate(
 }
 
 const IMAGES = new Set(['img']);
+const CTA_BOXES = new Set(['div', 'aside', 'section']);
+/** Calls to subscribe, sign up or follow, which no sentence of an article's own text makes. */
+const CALL_TO_ACTION =
+  /^(?:subscribe|sign up|follow us|get (?:our|the) [\w ]{1,30}newsletter|join (?:us|now)|download (?:our|the) app)\b|\b(?:subscribe|sign up) (?:to|for|now|today)\b/i;
 
 /**
  * A post quoted from a social network (a tweet, an Instagram or Facebook post) as its embed code writes it: a
@@ -441,6 +454,8 @@ function trimEdges(
     const length = text.length;
     if (length < 300 && CLOSING_LINE.test(text)) return true;
     if (length < 150 && sameSiteDensity(block, length) > 0.7) return true;
+    // "More stories" lists end articles: items that each link a story of the same site, with a few words around it.
+    if (block.localName === 'li' && length < 150 && sameSiteDensity(block, length) > 0.3) return true;
     if (isDateline(text)) return true;
     return length < 40 && LIST_HEADING.test(text);
   };

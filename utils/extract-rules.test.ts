@@ -98,3 +98,37 @@ describe('posts quoted from social networks', () => {
     expect(article.text).not.toContain('Share on');
   });
 });
+
+describe('calls to action and story lists', () => {
+  it('drops a subscription box amid the text and the list of more stories that ends the article', () => {
+    const url = 'https://news.example/story';
+    const doc = htmlDocument(
+      `<html lang="en"><body><article>${prose('harbour')}` +
+        '<div><p>SUBSCRIBE</p><p><img src="/logo.png" alt=""></p><p><a href="https://subscribe.news.example/">Subscribe</a> to the Example and stay smart.</p></div>' +
+        `${prose('ferry')}${prose('market')}<hr><ul>` +
+        '<li>Boats must unionize, <a href="https://news.example/boats">no matter what the owners say</a></li>' +
+        '<li>Paid ads are not the problem. <a href="https://news.example/ads">Our perceptions are</a></li>' +
+        '<li>🚲 Torn between bikes? <a href="https://news.example/bikes">Check out our buying guide</a></li></ul></article></body></html>',
+      url,
+    );
+    const article = extractArticle(doc, url)!;
+    expect(article.text).not.toMatch(/SUBSCRIBE|stay smart|unionize|perceptions|Torn between/i);
+    expect(article.text).toMatch(/ferry/);
+  });
+
+  it('keeps a closing list of sources elsewhere, and a list amid the text', () => {
+    const url = 'https://news.example/story';
+    const doc = htmlDocument(
+      `<html lang="en"><body><article>${prose('harbour')}<ul>` +
+        '<li>The harbour opened in 1901, <a href="https://news.example/1901">as we reported then</a></li>' +
+        '<li>It closed for repairs in 1950 and again in 2010</li></ul>' +
+        `${prose('ferry')}${prose('market')}<ul>` +
+        '<li>Port authority annual report, <a href="https://port.example/report.pdf">2023 edition</a></li>' +
+        '<li>Harbour census, <a href="https://census.example/harbour">figures by year</a></li></ul></article></body></html>',
+      url,
+    );
+    const article = extractArticle(doc, url)!;
+    expect(article.text).toContain('as we reported then');
+    expect(article.text).toContain('Port authority annual report');
+  });
+});
