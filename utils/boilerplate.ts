@@ -344,6 +344,7 @@ export function removeBoilerplate(
     if (length < 80 && AD_LINE.test(text)) remove(block, 'adline');
     else if (isCaptionCopy(block, text, captions)) remove(block, 'captioncopy');
     else if (length < 200 && PROMO_LEAD.test(text) && liveLinks(block).text / length > 0.5) remove(block, 'promo');
+    else if (isHeadlineLink(block, text, site)) remove(block, 'headline');
     else if (length < 60 && LIST_HEADING.test(text) && block.localName !== 'li') {
       remove(block, 'listhead');
       // The list it heads: the following lines while they are mostly links.
@@ -385,6 +386,20 @@ export function removeBoilerplate(
 }
 
 const IMAGES = new Set(['img']);
+
+/**
+ * A paragraph that is nothing but a link to another story of the same site, its headline as the link's text (no
+ * sentence: no closing punctuation): an inline "read also" without the words.
+ */
+function isHeadlineLink(block: Element, text: string, site: string | null): boolean {
+  if (block.localName !== 'p' || text.length > 150 || /[.!?:;,]$/.test(text)) return false;
+  const links = select(block, 'a');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  const href = link.getAttribute('href');
+  if (!href || !/^https?:/i.test(href) || !isSameSite(href, site) || collapsed(link) !== text) return false;
+  return text.split(' ').length >= 4;
+}
 const CTA_BOXES = new Set(['div', 'aside', 'section']);
 /** Calls to subscribe, sign up or follow, which no sentence of an article's own text makes. */
 const CALL_TO_ACTION =

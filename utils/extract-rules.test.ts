@@ -132,3 +132,16 @@ describe('calls to action and story lists', () => {
     expect(article.text).toContain('Port authority annual report');
   });
 });
+
+describe('inline links to other stories', () => {
+  it('drops a paragraph that is only a headline linking another story of the site, keeps sentences and sources', () => {
+    const article = articleOf(
+      '<p><a href="https://news.example/other-story"><strong>MAYOR OPENS THE NEW FERRY TERMINAL</strong></a></p>' +
+        '<p><a href="https://news.example/report">The full report is on our site.</a></p>' +
+        '<p><a href="https://port.example/annual-report">Port Authority annual report for the year</a></p>',
+    );
+    expect(article.text).not.toContain('MAYOR OPENS');
+    expect(article.text).toContain('The full report is on our site.');
+    expect(article.text).toContain('Port Authority annual report for the year');
+  });
+});
