@@ -3,6 +3,7 @@
 // article corpus. It prints numbers; it is a benchmark, not a test, so it asserts nothing.
 //
 //   npm run bench:extract -- [--corpus DIR] [--per-page FILE] [--json FILE] [--runs N] [--keep-css]
+//                            [--only NAME] [--no-timing] [--pages N|ID,…] [--predictions FILE]
 //
 // --corpus DIR   the corpus root (holding evaluate.mjs and scrapinghub-dev/) or the page set itself (holding html/ and
 //                ground-truth.json); default ../shared/corpus/ next to the repo.
@@ -10,6 +11,12 @@
 // --json F       every number printed, as JSON.
 // --runs N       timed runs per page per extractor (default 3; the median is kept).
 // --keep-css     time on the pages exactly as saved (about twice as slow; see "Documents" below).
+// For quick iteration (the figures to report come from the full run):
+// --only NAME    run one extractor only (lectern or readability); no time ratio.
+// --no-timing    the scored pass only.
+// --pages P      a subset: the first N pages, or pages whose ids start with one of the comma-separated prefixes.
+//                Scores of a subset are the subset's, not the corpus's.
+// --predictions F  each extractor's text per page, {extractor: {id: text}}, to diff against the ground truth.
 //
 // Quality: one pass over every page (which is also the warm-up), scored in-process by the corpus's own evaluate.mjs
 // (its exported `evaluate`, the function its CLI runs, without the bootstrap), so F1/precision/recall are identical to
@@ -39,8 +46,16 @@ const { values } = parseArgs({
     json: { type: 'string' },
     runs: { type: 'string', default: '3' },
     'keep-css': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'no-timing': { type: 'boolean', default: false },
+    pages: { type: 'string' },
+    predictions: { type: 'string' },
   },
 });
+if (values.only && !['lectern', 'readability'].includes(values.only)) {
+  console.error('--only takes lectern or readability');
+  process.exit(2);
+}
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('--runs must be a positive integer');
@@ -58,7 +73,8 @@ if (!existsSync(join(setDir, 'ground-truth.json')) || !evaluatePath) {
   process.exit(2);
 }
 const { evaluate, loadGroundTruth } = await import(pathToFileURL(evaluatePath).href);
-const groundTruth = loadGroundTruth(join(setDir, 'ground-truth.json'));
+const allGroundTruth = loadGroundTruth(join(setDir, 'ground-truth.json'));
+const groundTruth = subset(allGroundTruth, values.pages);
 const htmlFiles = new Set(readdirSync(join(setDir, 'html')));
 const pages = Object.entries(groundTruth).map(([id, { url }]) => {
   const file = `${id}.html.gz`;
@@ -101,7 +117,7 @@ try {
     readability: (doc) => new Readability(doc).parse()?.textContent ?? '',
     lectern: (doc, url) => extractArticle(doc, url)?.text ?? '',
   };
-  const names = Object.keys(extractors);
+  const names = Object.keys(extractors).filter((n) => !values.only || n === values.only);
 
   /**
    * One extraction on a fresh document: its text ('' when it throws) and the milliseconds of the call alone.
@@ -158,7 +174,7 @@ try {
   const scoredPassSeconds = (performance.now() - started) / 1000;
 
   // The timed runs.
-  const timed = pages.filter((page) => !unparsable.some((u) => u.id === page.id));
+  const timed = values['no-timing'] ? [] : pages.filter((page) => !unparsable.some((u) => u.id === page.id));
   for (const [i, page] of timed.entries()) {
     const html = values['keep-css'] ? page.scoredHtml : cssless(page.html);
     const ms = Object.fromEntries(names.map((n) => [n, []]));
@@ -179,6 +195,7 @@ try {
   const report = {
     corpus: basename(setDir),
     pages: pages.length,
+    subset: values.pages ?? null,
     node: process.version,
     jsdom: version('jsdom'),
     readability: version('@mozilla/readability'),
@@ -201,32 +218,37 @@ try {
       accuracy: metrics.accuracy,
       emptyPredictions: metrics.emptyPredictions,
       threw: r.threw,
-      medianMs: median(r.times),
-      p95Ms: percentile(r.times, 0.95),
-      meanMs: r.times.reduce((a, b) => a + b, 0) / r.times.length,
+      medianMs: r.times.length ? median(r.times) : NaN,
+      p95Ms: r.times.length ? percentile(r.times, 0.95) : NaN,
+      meanMs: r.times.length ? r.times.reduce((a, b) => a + b, 0) / r.times.length : NaN,
       timedOutputChanged: r.changed,
     };
   }
   const L = report.extractors.lectern;
   const R = report.extractors.readability;
-  report.ratio = { median: L.medianMs / R.medianMs, p95: L.p95Ms / R.p95Ms };
+  report.ratio = L && R && timed.length ? { median: L.medianMs / R.medianMs, p95: L.p95Ms / R.p95Ms } : null;
 
   const cols = ['F1', 'precision', 'recall', 'median ms', 'p95 ms'];
   const row = (label, m) =>
     label.padEnd(18) +
     [m.f1, m.precision, m.recall].map((x) => x.toFixed(3).padEnd(11)).join('') +
-    m.medianMs.toFixed(1).padEnd(11) +
-    m.p95Ms.toFixed(1).padEnd(9) +
+    (timed.length ? m.medianMs.toFixed(1) : '—').padEnd(11) +
+    (timed.length ? m.p95Ms.toFixed(1) : '—').padEnd(9) +
     `${m.emptyPredictions} empty, ${m.threw.length} threw`;
   const lines = [
-    `extraction on ${report.pages} pages of ${report.corpus} (jsdom ${report.jsdom}, Node ${report.node})`,
+    `extraction on ${report.pages} pages of ${report.corpus}${values.pages ? ' (a subset: --pages)' : ''} ` +
+      `(jsdom ${report.jsdom}, Node ${report.node})`,
     ''.padEnd(18) + cols.map((c, i) => c.padEnd(i === 4 ? 9 : 11)).join(''),
-    row(`Readability ${report.readability}`, R),
-    row('Lectern', L),
-    `time ratio Lectern / Readability: median ${report.ratio.median.toFixed(2)}×, p95 ${report.ratio.p95.toFixed(2)}×`,
-    `(times: median of ${runs} runs per page over ${timed.length} pages, ` +
-      (values['keep-css'] ? 'pages as saved)' : 'pages with their <style> text dropped; --keep-css to keep it)'),
   ];
+  if (R) lines.push(row(`Readability ${report.readability}`, R));
+  if (L) lines.push(row('Lectern', L));
+  if (report.ratio) {
+    lines.push(
+      `time ratio Lectern / Readability: median ${report.ratio.median.toFixed(2)}×, p95 ${report.ratio.p95.toFixed(2)}×`,
+      `(times: median of ${runs} runs per page over ${timed.length} pages, ` +
+        (values['keep-css'] ? 'pages as saved)' : 'pages with their <style> text dropped; --keep-css to keep it)'),
+    );
+  }
   for (const name of names) {
     for (const t of result[name].threw) lines.push(`${name} threw on ${t.id} (${t.url}): ${t.error}`);
     const changed = result[name].changed;
@@ -245,8 +267,26 @@ try {
 
   if (values['per-page']) writeFileSync(values['per-page'], JSON.stringify(lecternPerPage, null, 1));
   if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
+  if (values.predictions) {
+    const texts = Object.fromEntries(names.map((n) => [n, result[n].predictions]));
+    writeFileSync(values.predictions, JSON.stringify(texts, null, 1) + '\n');
+  }
 } finally {
   await vite.close();
+}
+
+/** The pages `spec` selects: the first N, or those whose ids start with one of the comma-separated prefixes. */
+function subset(all, spec) {
+  if (!spec) return all;
+  const entries = Object.entries(all);
+  const chosen = /^\d+$/.test(spec)
+    ? entries.slice(0, Number(spec))
+    : entries.filter(([id]) => spec.split(',').some((prefix) => prefix && id.startsWith(prefix)));
+  if (!chosen.length) {
+    console.error(`--pages ${spec} selects no page`);
+    process.exit(2);
+  }
+  return Object.fromEntries(chosen);
 }
 
 function firstLine(error) {

@@ -213,7 +213,7 @@ const collapsed = (el: Element): string => (el.textContent ?? '').replace(/\s+/g
 
 /** Lines that are only an ad label, a loading notice or a "continue reading" prompt. */
 const AD_LINE =
-  /^(?:advert(?:isement)?s?|ad|ads|sponsored(?: content)?|paid content|continue reading(?: below| the main story)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|(?:the )?story continues(?: below)?|scroll (?:down )?to continue(?: reading)?|this slideshow requires javascript\.?|loading\W*|реклама|продолжение ниже|читать далее|skip (?:this )?ad|close|caption|image \d+ of \d+|\d+ of \d+|enlarge this image|toggle caption|hide caption|view gallery|expand|watch|listen)$/i;
+  /^(?:advert(?:isement)?s?|ad|ads|sponsored(?: content)?|paid content|continue reading(?: below| the main story)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|(?:the )?story continues(?: below)?|scroll (?:down )?to continue(?: reading)?|this slideshow requires javascript\.?|loading\W*|реклама|продолжение ниже|читать далее|skip (?:this )?ad|close|caption|(?:image|photo|picture|slide) \d+\s*(?:of|\/)?\s*\d+|\d+ of \d+|(?:photo|image|picture|photograph)s?(?: by)?\s*:\s*[^!?]{2,60}|enlarge this image|toggle caption|hide caption|view gallery|expand|watch|listen)$/i;
 
 /** Lead-ins of a promoted link: "Read more: …", "Related: …", "ALSO READ | …". */
 const PROMO_LEAD =
@@ -225,7 +225,7 @@ const LIST_HEADING =
 
 /** Calls to action and blurbs that close articles. */
 const CLOSING_LINE =
-  /(?:\bfollow (?:us|him|her|them|me)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b|\bshare (?:this|it)\b|\btell us what you think\b|\bhave a (?:news )?tip\b|\bcopyright\b|©|\ball rights reserved\b|^\W*\d*\s*comments?\W*$|^\W*post (?:a )?comment|\bis an? (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|contributor|journalist|columnist|producer|author)\b|\bjoin (?:our|the) [\w ]{1,30}(?:forum|community|conversation)|\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bmay be reached at\b|\bcan be reached at\b|\bemail (?:him|her|them|me) at\b|подписывайтесь|подпишитесь|присоединяйтесь)/i;
+  /(?:\bfollow (?:us|him|her|them|me)\b|\bon (?:twitter|facebook|instagram)\b|\bsign up\b|\bsubscribe\b|\bnewsletters?\b|\bin your inbox\b|\bshare (?:this|it)\b|\btell us what you think\b|\bhave a (?:news )?tip\b|\bcopyright\b|©|\ball rights reserved\b|^\W*\d*\s*comments?\W*$|^\W*post (?:a )?comment|\bis an? (?:[\w-]+ ){0,3}(?:reporter|writer|editor|correspondent|contributor|journalist|columnist|producer|author)\b|\bjoin (?:our|the) [\w ]{1,30}(?:forum|community|conversation)|\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bmay be reached at\b|^\(?(?:additional )?(?:reporting|writing|editing|edited|compiled|research) by\b|\bclick here\b|^listen (?:to|live|again|back)\b|\bcan be reached at\b|\bemail (?:him|her|them|me) at\b|подписывайтесь|подпишитесь|присоединяйтесь)/i;
 
 /** "Updated 9:41 AM", "Published: Nov 19, 2019", "Posted Nov 18, 8:19 PM", and the like. */
 const DATELINE_LEAD =
@@ -316,6 +316,7 @@ export function removeBoilerplate(
       // A paragraph of prose is content unless its name says furniture outright ("article-promo" is a lead).
       const prose = el.localName === 'p' && length >= 150 && linkText / length < 0.3;
       if (prose && !namesFurniture(el, true)) continue;
+      if (isEmbeddedPost(el, length)) continue;
       if (length <= limit || (dense && length <= total * 0.5)) remove(el, 'named');
     }
   }
@@ -331,7 +332,8 @@ export function removeBoilerplate(
     if (length && liveLinks(el).text / length > 0.8) remove(el, 'card');
   }
 
-  // Lines: ad labels, promoted links, link lists and their headings.
+  // Lines: ad labels, copies of captions, promoted links, link lists and their headings.
+  const captions = captionTexts(root);
   const blocks = leafBlocks(root).filter((b) => !isGone(b));
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -340,7 +342,9 @@ export function removeBoilerplate(
     const length = text.length;
     if (!length) continue;
     if (length < 80 && AD_LINE.test(text)) remove(block, 'adline');
+    else if (isCaptionCopy(block, text, captions)) remove(block, 'captioncopy');
     else if (length < 200 && PROMO_LEAD.test(text) && liveLinks(block).text / length > 0.5) remove(block, 'promo');
+    else if (isHeadlineLink(block, text, site)) remove(block, 'headline');
     else if (length < 60 && LIST_HEADING.test(text) && block.localName !== 'li') {
       remove(block, 'listhead');
       // The list it heads: the following lines while they are mostly links.
@@ -353,6 +357,15 @@ export function removeBoilerplate(
         i = j;
       }
     }
+  }
+
+  // Call-to-action boxes amid the text ("Subscribe to … and stay smart"): a small box all of whose lines are such calls.
+  for (const el of all) {
+    if (!CTA_BOXES.has(el.localName) || isGone(el)) continue;
+    const length = textLength(el);
+    if (!length || length > 250) continue;
+    const lines = leafBlocks(el).map(collapsed).filter(Boolean);
+    if (lines.length >= 2 && lines.every((line) => AD_LINE.test(line) || CALL_TO_ACTION.test(line))) remove(el, 'cta');
   }
 
   // Link lists: blocks of several links to the same site and little else (off-site links are sources, deals, quotes).
@@ -373,6 +386,67 @@ export function removeBoilerplate(
 }
 
 const IMAGES = new Set(['img']);
+
+/**
+ * A paragraph that is nothing but a link to another story of the same site, its headline as the link's text (no
+ * sentence: no closing punctuation): an inline "read also" without the words.
+ */
+function isHeadlineLink(block: Element, text: string, site: string | null): boolean {
+  if (block.localName !== 'p' || text.length > 150 || /[.!?:;,]$/.test(text)) return false;
+  const links = select(block, 'a');
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  const href = link.getAttribute('href');
+  if (!href || !/^https?:/i.test(href) || !isSameSite(href, site) || collapsed(link) !== text) return false;
+  return text.split(' ').length >= 4;
+}
+const CTA_BOXES = new Set(['div', 'aside', 'section']);
+/** Calls to subscribe, sign up or follow, which no sentence of an article's own text makes. */
+const CALL_TO_ACTION =
+  /^(?:subscribe|sign up|follow us|get (?:our|the) [\w ]{1,30}newsletter|join (?:us|now)|download (?:our|the) app)\b|\b(?:subscribe|sign up) (?:to|for|now|today)\b/i;
+
+/**
+ * A post quoted from a social network (a tweet, an Instagram or Facebook post) as its embed code writes it: a
+ * blockquote, often in a box named "social", holding most of the box's text. The article quotes it; it is content.
+ */
+function isEmbeddedPost(el: Element, length: number): boolean {
+  if (!length) return false;
+  const quote = el.localName === 'blockquote' ? el : el.querySelector('blockquote');
+  return !!quote && textLength(quote) >= length * 0.8 && !!quote.querySelector('p, a');
+}
+
+/**
+ * Shortest caption or image description worth comparing lines with: a description, not a name (a heading in a list of
+ * products may well repeat its picture's alt text).
+ */
+const MIN_CAPTION_COPY = 50;
+
+/** The article's captions and image descriptions, lower-cased with collapsed whitespace. */
+function captionTexts(root: Element): string[] {
+  const texts: string[] = [];
+  for (const el of select(root, 'figcaption, img[alt]')) {
+    const text = (el.localName === 'img' ? (el.getAttribute('alt') ?? '') : (el.textContent ?? ''))
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+    if (text.length >= MIN_CAPTION_COPY) texts.push(text);
+  }
+  return texts;
+}
+
+/**
+ * A line outside any caption that repeats a caption or an image's description, whole or cut short ("… more"): the
+ * copies that slideshows and image viewers keep of their captions.
+ */
+function isCaptionCopy(block: Element, text: string, captions: string[]): boolean {
+  if (!captions.length || /^h[1-6]$/.test(block.localName) || block.closest('figcaption')) return false;
+  const line = text
+    .replace(/\s*(?:\.{3}|…)?\s*(?:more|less|read more|show more|show less)$/i, '')
+    .replace(/\s*(?:\.{3}|…)$/, '')
+    .toLowerCase();
+  if (line.length < MIN_CAPTION_COPY) return false;
+  return captions.some((c) => c.startsWith(line) || (line.startsWith(c) && line.length <= c.length + 40));
+}
 const LIST_CONTAINERS = new Set(['ul', 'ol', 'div', 'section', 'aside', 'nav', 'p', 'table']);
 
 /** Furniture before the first paragraph (datelines, bylines, breadcrumbs, kickers) and after the last. */
@@ -395,6 +469,8 @@ function trimEdges(
     const length = text.length;
     if (length < 300 && CLOSING_LINE.test(text)) return true;
     if (length < 150 && sameSiteDensity(block, length) > 0.7) return true;
+    // "More stories" lists end articles: items that each link a story of the same site, with a few words around it.
+    if (block.localName === 'li' && length < 150 && sameSiteDensity(block, length) > 0.3) return true;
     if (isDateline(text)) return true;
     return length < 40 && LIST_HEADING.test(text);
   };

@@ -1,5 +1,6 @@
 /** What Readability's article still needs before sanitizing: video players as links, classes gone, pixels dropped. */
 import { removeBoilerplate } from './boilerplate';
+import { captionLinesAfterImages } from './captions';
 import { childElements, descendants, hasDescendant, select, textLength } from './dom';
 import { isCaptionLike, isTrackingPixel, MAX_CAPTION, videoLink } from './media';
 
@@ -129,6 +130,7 @@ function normalizeCaptions(root: Element): void {
 export function finishArticle(root: Element, baseUrl: string): void {
   replaceFrames(root, baseUrl);
   dropPixels(root);
+  captionLinesAfterImages(root);
   normalizeCaptions(root);
   removeBoilerplate(root, baseUrl);
   stripClasses(root);

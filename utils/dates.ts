@@ -8,19 +8,75 @@ const MAX_YEAR = 2100;
 
 const MONTHS: Record<string, number> = {};
 const MONTH_NAMES = [
-  // English, then Russian (genitive and nominative stems).
-  ['jan', 'january', 'янв', 'января', 'январь'],
-  ['feb', 'february', 'фев', 'февраля', 'февраль'],
-  ['mar', 'march', 'мар', 'марта', 'март'],
-  ['apr', 'april', 'апр', 'апреля', 'апрель'],
-  ['may', 'мая', 'май'],
-  ['jun', 'june', 'июн', 'июня', 'июнь'],
-  ['jul', 'july', 'июл', 'июля', 'июль'],
-  ['aug', 'august', 'авг', 'августа', 'август'],
-  ['sep', 'sept', 'september', 'сен', 'сент', 'сентября', 'сентябрь'],
-  ['oct', 'october', 'окт', 'октября', 'октябрь'],
-  ['nov', 'november', 'ноя', 'нояб', 'ноября', 'ноябрь'],
-  ['dec', 'december', 'дек', 'декабря', 'декабрь'],
+  // English, Russian (genitive and nominative), then Spanish, French, German, Italian and Portuguese. Short forms only
+  // where they can't be read as a common word of another language.
+  [
+    'jan',
+    'january',
+    'янв',
+    'января',
+    'январь',
+    'enero',
+    'ene',
+    'janvier',
+    'janv',
+    'januar',
+    'jänner',
+    'gennaio',
+    'janeiro',
+  ],
+  [
+    'feb',
+    'february',
+    'фев',
+    'февраля',
+    'февраль',
+    'febrero',
+    'février',
+    'fevrier',
+    'févr',
+    'februar',
+    'febbraio',
+    'fevereiro',
+  ],
+  ['mar', 'march', 'мар', 'марта', 'март', 'marzo', 'mars', 'märz', 'mrz', 'março'],
+  ['apr', 'april', 'апр', 'апреля', 'апрель', 'abril', 'abr', 'avril', 'avr', 'aprile'],
+  ['may', 'мая', 'май', 'mayo', 'mai', 'maggio', 'maio'],
+  ['jun', 'june', 'июн', 'июня', 'июнь', 'junio', 'juin', 'juni', 'giugno', 'junho'],
+  ['jul', 'july', 'июл', 'июля', 'июль', 'julio', 'juillet', 'juil', 'juli', 'luglio', 'julho'],
+  ['aug', 'august', 'авг', 'августа', 'август', 'agosto', 'août', 'aout'],
+  [
+    'sep',
+    'sept',
+    'september',
+    'сен',
+    'сент',
+    'сентября',
+    'сентябрь',
+    'septiembre',
+    'setiembre',
+    'septembre',
+    'settembre',
+    'setembro',
+  ],
+  ['oct', 'october', 'окт', 'октября', 'октябрь', 'octubre', 'octobre', 'oktober', 'okt', 'ottobre', 'outubro'],
+  ['nov', 'november', 'ноя', 'нояб', 'ноября', 'ноябрь', 'noviembre', 'novembre', 'novembro'],
+  [
+    'dec',
+    'december',
+    'дек',
+    'декабря',
+    'декабрь',
+    'diciembre',
+    'dic',
+    'décembre',
+    'decembre',
+    'déc',
+    'dezember',
+    'dez',
+    'dicembre',
+    'dezembro',
+  ],
 ];
 MONTH_NAMES.forEach((names, i) => names.forEach((name) => (MONTHS[name] = i + 1)));
 const MONTH = `(${Object.keys(MONTHS)
@@ -108,13 +164,16 @@ export function toIsoDate(raw: string | null | undefined): string | null {
   return value.length <= 80 ? findDateInText(value) : null;
 }
 
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º)?';
 const YEAR = '((?:19|20)\\d{2})';
 const TEXT_DATES: Array<{ re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }> = [
   // November 19, 2019 · Nov. 19 2019
   { re: new RegExp(`(?<![\\p{L}])${MONTH}\\s+${DAY},?\\s+${YEAR}(?!\\d)`, 'iu'), order: 'mdy' },
-  // 19 November 2019 · 19 ноября 2019 г. · 19. November 2019
-  { re: new RegExp(`(?<!\\d)${DAY}\\.?\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}(?!\\d)`, 'iu'), order: 'dmy' },
+  // 19 November 2019 · 19 ноября 2019 г. · 19. November 2019 · 19 de noviembre de 2019 · 1er mars 2019
+  {
+    re: new RegExp(`(?<!\\d)${DAY}\\.?\\s+(?:of\\s+|de\\s+)?${MONTH}(?:\\s+de)?,?\\s+${YEAR}(?!\\d)`, 'iu'),
+    order: 'dmy',
+  },
   // 2019-11-19 · 2019/11/19 · 2019.11.19
   { re: /(?<!\d)((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/, order: 'ymd' },
   // 19.11.2019 (day first wherever dots are used)

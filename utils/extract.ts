@@ -1,15 +1,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from './article';
 import { detectLanguage, isRtlLang } from './language';
-import {
-  cleanByline,
-  cleanTitle,
-  normalizeLang,
-  readMetadata,
-  toIsoDate,
-  webAddress,
-  type PageMetadata,
-} from './metadata';
+import { toIsoDate } from './dates';
+import { cleanByline, cleanTitle, normalizeLang, readMetadata, webAddress, type PageMetadata } from './metadata';
 import { countWords, readingMinutes } from './reading-time';
 import { baseUrlOf, workingCopy } from './prepare';
 import { finishArticle } from './cleanup';
@@ -124,6 +117,20 @@ function firstImage(article: Element, base: string): string | null {
   return null;
 }
 
+/** The article's first heading, for a page without a title. */
+function headingOf(article: Element): string | null {
+  const heading = article.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim();
+  return heading && heading.length <= 300 ? heading : null;
+}
+
+/** The first words of the text, as a title of last resort. */
+function openingOf(text: string): string {
+  const line = text.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+  if (line.length <= 80) return line;
+  const cut = line.slice(0, 80);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
+}
+
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
@@ -151,13 +158,15 @@ function extract(doc: Document, url: string): Article | null {
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;
   const { lang, dir } = languageOf(doc, meta, parsed, text);
   return {
-    title: meta.title ?? cleanTitle(parsed.title, siteName) ?? siteName ?? url,
+    title:
+      meta.title ?? cleanTitle(parsed.title, siteName) ?? headingOf(article) ?? siteName ?? (url || openingOf(text)),
     byline: meta.byline ?? cleanByline(parsed.byline),
     siteName,
     published: meta.published ?? toIsoDate(parsed.publishedTime),
     lang,
     dir,
-    excerpt: excerptOf(meta.excerpt ?? parsed.excerpt ?? text),
+    // Readability's excerpt is its first paragraph's text, empty when that paragraph only holds an image.
+    excerpt: excerptOf(meta.excerpt) ?? excerptOf(parsed.excerpt) ?? excerptOf(text),
     image: meta.image ?? firstImage(article, base),
     html,
     text,

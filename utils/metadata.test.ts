@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { htmlDocument } from '@/tests/unit/dom';
-import { cleanByline, cleanTitle, readMetadata, toIsoDate } from './metadata';
+import { toIsoDate } from './dates';
+import { cleanByline, cleanTitle, readMetadata } from './metadata';
 
 describe('cleanTitle', () => {
   it('drops a site suffix or prefix', () => {
@@ -21,6 +22,15 @@ describe('cleanByline', () => {
     expect(cleanByline('By Jane Doe')).toBe('Jane Doe');
     expect(cleanByline('Автор: Иван Петров')).toBe('Иван Петров');
     expect(cleanByline('  Jane   Doe |')).toBe('Jane Doe');
+    expect(cleanByline('Por Lucía Fernández')).toBe('Lucía Fernández');
+  });
+
+  it('leaves out the date, time and reading time that share the byline line', () => {
+    expect(cleanByline('By Jane Doe · Nov. 19, 2019 · 5 min read')).toBe('Jane Doe');
+    expect(cleanByline('By Jane Doe | Updated 10:05 AM ET')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe — 19 ноября 2019')).toBe('Jane Doe');
+    expect(cleanByline('Jane Doe-Smith and John Roe')).toBe('Jane Doe-Smith and John Roe');
+    expect(cleanByline('Nov. 19, 2019')).toBeNull();
   });
 
   it('rejects what is not a name', () => {

@@ -2,8 +2,6 @@
 import { findDateInText, toIsoDate } from './dates';
 import { select } from './dom';
 
-export { toIsoDate } from './dates';
-
 export interface PageMetadata {
   title: string | null;
   byline: string | null;
@@ -106,12 +104,23 @@ function authorNames(value: unknown): string | null {
   return list.length ? [...new Set(list)].join(', ') : null;
 }
 
-/** "By Jane Doe" → "Jane Doe"; also "Автор: …", trailing separators and whitespace runs. */
+/** Separators between the parts of a byline line ("By Jane Doe | Nov. 19, 2019 · 5 min read"). */
+const BYLINE_PARTS = /\s+[|·•—–]\s+|\s*[|·•]\s*/;
+/** A part that is a date, a time or a reading time rather than a name. */
+const NOT_A_NAME =
+  /^(?:(?:updated|published|posted|modified)\b.*|\d+\s*min(?:ute)?s?(?: read)?|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\w{2,4})?)$/i;
+
+/**
+ * "By Jane Doe" → "Jane Doe"; also "Por …", "Автор: …", trailing separators and whitespace runs, and the date or
+ * reading time that a byline line often carries ("By Jane Doe · Nov. 19, 2019").
+ */
 export function cleanByline(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const cleaned = raw
-    .replace(/\s+/g, ' ')
-    .replace(/^\s*(by|from|written by|posted by|автор|авторы|текст)\s*[:\-–—]?\s+/i, '')
+  const parts = raw.replace(/\s+/g, ' ').trim().split(BYLINE_PARTS);
+  const names = parts.filter((part) => !NOT_A_NAME.test(part.trim()) && !findDateInText(part));
+  const cleaned = names
+    .join(' | ')
+    .replace(/^\s*(by|from|written by|posted by|por|par|автор|авторы|текст)\s*[:\-–—]?\s+/i, '')
     .replace(/[\s|,;:\-–—]+$/, '')
     .trim();
   if (!cleaned || cleaned.length > 100 || /^https?:/i.test(cleaned)) return null;

@@ -124,8 +124,52 @@ const KEEP_ATTRS = new Set(
   ),
 );
 
+/** Class names of the boxes that hold an image and its caption ("InlineImage-wrapper", "photo-embed", "media"). */
+const IMAGE_BOX =
+  /(?:^|[\s_-])(?:image|img|photo|picture|media|figure)|(?:image|img|photo|picture|media|figure)(?:$|[\s_-])|[a-z](?:Image|Photo|Picture|Media|Figure)/i;
+
 /** Elements that may be captions in disguise. */
 const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
+
+/**
+ * The deepest nesting the working copy keeps: far more than any article needs (Chromium's HTML parser itself stops
+ * nesting at 512). It also bounds the recursion of DOM implementations that walk a subtree when it is inserted.
+ */
+const MAX_DEPTH = 256;
+
+const EMBED_BOX = /social|embed|tweet|instagram|facebook/i;
+
+/**
+ * Posts quoted from social networks (a blockquote, as their embed code writes it) in the working copy: their box is
+ * often named "social", which Readability takes for a share bar, and holds a few links, which its clean-up takes for a
+ * link list. Such a box (holding little but the quote) loses its name, and a `<div>` becomes a `<figure>`, which
+ * Readability leaves alone.
+ */
+function keepQuotedPosts(quotes: Element[]): void {
+  for (const quote of quotes) {
+    const length = (quote.textContent ?? '').trim().length;
+    let box: Element | null = quote;
+    for (let level = 0; box && length && level < 3; level++) {
+      const parent: Element | null = box.parentElement;
+      if ((box.textContent ?? '').trim().length > length * 1.25) break;
+      const names = `${box.getAttribute('class') ?? ''} ${box.id}`;
+      if (EMBED_BOX.test(names) && UNLIKELY.test(names)) {
+        box.removeAttribute('class');
+        box.removeAttribute('id');
+        if (box.localName === 'div') box.replaceWith(renamed(box, 'figure'));
+      }
+      box = parent;
+    }
+  }
+}
+
+/** `el` as a `tag` element, its attributes and children moved over (the caller puts it in place). */
+function renamed(el: Element, tag: string): Element {
+  const copy = el.ownerDocument.createElement(tag);
+  for (const name of el.getAttributeNames()) copy.setAttribute(name, el.getAttribute(name) ?? '');
+  while (el.firstChild) copy.appendChild(el.firstChild);
+  return copy;
+}
 
 interface Frame {
   /** The next child of the page to copy. */
@@ -141,7 +185,7 @@ interface Frame {
  * Copies `source` (an element of the page) into `out` (a node of the working document), leaving out what can't be
  * content. An explicit stack, not recursion: pages nest thousands of elements deep.
  */
-function copyChildren(source: Node, into: Node, out: Document): void {
+function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]): void {
   const stack: Frame[] = [{ next: source.firstChild, into, inLink: false, inPre: false }];
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
@@ -179,9 +223,14 @@ function copyChildren(source: Node, into: Node, out: Document): void {
       isCaptionLike(el) &&
       (el.textContent?.length ?? 0) <= MAX_CAPTION &&
       !el.querySelector('img, picture, video, figure') &&
-      !!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe');
+      (!!(el.parentElement?.parentElement ?? el.parentElement)?.querySelector('img, picture, video, iframe') ||
+        // An image the page loads by script leaves its caption behind, in a box named for images.
+        IMAGE_BOX.test(
+          `${el.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.getAttribute('class') ?? ''} ${el.parentElement?.parentElement?.parentElement?.getAttribute('class') ?? ''}`,
+        ));
     const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
+    if (tag === 'blockquote') quotes.push(copy);
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
     } else if (tag === 'iframe') {
@@ -189,11 +238,14 @@ function copyChildren(source: Node, into: Node, out: Document): void {
       if (!src) continue;
       copy.setAttribute('src', src);
     }
-    frame.into.appendChild(copy);
+    // Past MAX_DEPTH, an element's content goes to its ancestor at that depth: later steps
+    // (Readability, DOMPurify, serializers) walk the tree recursively and would run out of stack.
+    const flatten = stack.length >= MAX_DEPTH && !!el.firstChild;
+    if (!flatten) frame.into.appendChild(copy);
     if (el.firstChild && tag !== 'iframe') {
       stack.push({
         next: el.firstChild,
-        into: copy,
+        into: flatten ? frame.into : copy,
         inLink: frame.inLink || tag === 'a' || tag === 'button',
         inPre: frame.inPre || tag === 'pre' || tag === 'code',
       });
@@ -384,19 +436,23 @@ export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata)
       head.appendChild(tag);
     }
   }
+  // Built detached and attached once at the end (faster in jsdom, which re-walks the ancestors of every insertion into
+  // a connected tree); MAX_DEPTH bounds the subtree that the attaching walks.
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
+  const quotes: Element[] = [];
   const region = contentRegion(doc);
   if (region) {
     const copy = createLike(region, region.localName, out);
     if (copy) {
       body.appendChild(copy);
-      copyChildren(region, copy, out);
+      copyChildren(region, copy, out, quotes);
     }
   } else if (doc.body) {
-    copyChildren(doc.body, body, out);
+    copyChildren(doc.body, body, out, quotes);
   }
+  keepQuotedPosts(quotes);
   out.documentElement.replaceChild(body, out.body);
   return out;
 }

@@ -30,6 +30,39 @@ const CONFIG: Config = {
 
 const instances = new WeakMap<object, DOMPurify>();
 
+// eslint-disable-next-line no-control-regex -- browsers ignore these in and around a URL's scheme
+const URL_IGNORED = /[\u0000-\u0020]/g;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/**
+ * The candidates of a srcset (as the HTML standard splits them: an address, then descriptors up to a comma) whose
+ * addresses are relative or http(s), or null when none is. DOMPurify only checks the attribute's start.
+ */
+export function safeSrcset(srcset: string): string | null {
+  const kept: string[] = [];
+  let i = 0;
+  while (i < srcset.length) {
+    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
+    let end = i;
+    while (end < srcset.length && !/\s/.test(srcset[end]!)) end++;
+    if (end === i) break;
+    let address = srcset.slice(i, end);
+    let descriptors = '';
+    if (/,$/.test(address)) {
+      address = address.replace(/,+$/, '');
+      i = end;
+    } else {
+      const comma = srcset.indexOf(',', end);
+      descriptors = srcset.slice(end, comma < 0 ? srcset.length : comma).trim();
+      i = comma < 0 ? srcset.length : comma + 1;
+    }
+    const scheme = SCHEME.exec(address.replace(URL_IGNORED, ''))?.[1]?.toLowerCase();
+    if (address && (!scheme || scheme === 'http' || scheme === 'https'))
+      kept.push(descriptors ? `${address} ${descriptors}` : address);
+  }
+  return kept.length ? kept.join(', ') : null;
+}
+
 function purifierFor(win: Window & typeof globalThis): DOMPurify {
   let purify = instances.get(win);
   if (!purify) {
@@ -43,6 +76,13 @@ function purifierFor(win: Window & typeof globalThis): DOMPurify {
         node.removeAttribute('target');
       }
       if (node.nodeName === 'IMG') node.setAttribute('loading', 'lazy');
+      // DOMPurify checks a srcset's first address only; every candidate must be a web address.
+      const srcset = node.getAttribute('srcset');
+      if (srcset !== null) {
+        const safe = safeSrcset(srcset);
+        if (safe) node.setAttribute('srcset', safe);
+        else node.removeAttribute('srcset');
+      }
     });
     instances.set(win, purify);
   }
