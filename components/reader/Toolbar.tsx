@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
-import { Icon } from '@/components/icons/Icon';
+import { Icon, type IconName } from '@/components/icons/Icon';
 import { ShareMenu } from '@/components/ShareMenu';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ClipboardPayload, LinkSource } from '@/utils/links';
@@ -32,12 +32,54 @@ function selectedText(): string {
   return window.getSelection()?.toString() ?? '';
 }
 
+interface ToolProps {
+  action: string;
+  label: string;
+  /** The reader key, shown in the tooltip. */
+  keyName?: string;
+  /** An icon, or else a short text such as "Aa" (the label is then read out instead). */
+  icon?: IconName;
+  text?: string;
+  pressed?: boolean;
+  expanded?: boolean;
+  disabled?: boolean;
+  onClick: () => void;
+  /** Keeps the reader's selection when clicked (menus that quote it). */
+  keepSelection?: boolean;
+}
+
+/** One toolbar button: its label spoken, its key in the tooltip, `data-action` as the test contract. */
+function Tool({ action, label, keyName, icon, text, pressed, expanded, disabled, onClick, keepSelection }: ToolProps) {
+  return (
+    <button
+      type="button"
+      class={icon ? 'tool' : 'tool tool-text'}
+      data-action={action}
+      disabled={disabled}
+      aria-pressed={pressed}
+      aria-expanded={expanded}
+      onMouseDown={keepSelection ? (e) => e.preventDefault() : undefined}
+      onClick={onClick}
+      aria-label={icon ? label : undefined}
+      title={keyName ? `${label} (${keyName})` : label}
+    >
+      {icon ? (
+        <Icon name={icon} />
+      ) : (
+        <>
+          <span aria-hidden="true">{text}</span>
+          <span class="visually-hidden">{label}</span>
+        </>
+      )}
+    </button>
+  );
+}
+
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
 export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panelOpen, children }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
-  const night = settings.theme === 'dark';
   const toggle = (which: Exclude<Menu, null>): void => {
     setQuote(selectedText());
     setMenu(menu === which ? null : which);
@@ -50,97 +92,66 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         buttonClass="tool"
         showKeys
       />
-      <button
-        type="button"
-        class="tool"
-        data-action="night"
-        aria-pressed={night}
+      <Tool
+        action="night"
+        label={t('nightMode')}
+        keyName="N"
+        icon="moon"
+        pressed={settings.theme === 'dark'}
         onClick={() => run('night')}
-        aria-label={t('nightMode')}
-        title={`${t('nightMode')} (N)`}
-      >
-        <Icon name="moon" />
-      </button>
-      <button
-        type="button"
-        class="tool tool-text"
-        data-action="typography"
-        aria-expanded={panelOpen}
+      />
+      <Tool
+        action="typography"
+        label={t('typography')}
+        keyName="T"
+        text="Aa"
+        expanded={panelOpen}
         onClick={() => run('typography')}
-        title={`${t('typography')} (T)`}
-      >
-        <span aria-hidden="true">Aa</span>
-        <span class="visually-hidden">{t('typography')}</span>
-      </button>
-      <button
-        type="button"
-        class="tool"
-        data-action="print"
-        onClick={() => run('print')}
-        aria-label={t('print')}
-        title={`${t('print')} (P)`}
-      >
-        <Icon name="print" />
-      </button>
-      <button
-        type="button"
-        class="tool"
-        data-action="speak"
+      />
+      <Tool action="print" label={t('print')} keyName="P" icon="print" onClick={() => run('print')} />
+      <Tool
+        action="speak"
+        label={t('readAloud')}
+        keyName="S"
+        icon="speak"
         disabled={!canSave}
-        aria-pressed={speaking}
+        pressed={speaking}
         onClick={() => run('speak')}
-        aria-label={t('readAloud')}
-        title={`${t('readAloud')} (S)`}
-      >
-        <Icon name="speak" />
-      </button>
-      <button
-        type="button"
-        class="tool"
-        data-action="save-html"
+      />
+      <Tool
+        action="save-html"
+        label={t('saveHtml')}
+        keyName="H"
+        icon="download"
         disabled={!canSave}
         onClick={() => run('save-html')}
-        aria-label={t('saveHtml')}
-        title={`${t('saveHtml')} (H)`}
-      >
-        <Icon name="download" />
-      </button>
-      <button
-        type="button"
-        class="tool tool-text"
-        data-action="save-markdown"
+      />
+      <Tool
+        action="save-markdown"
+        label={t('saveMarkdown')}
+        keyName="M"
+        text="MD"
         disabled={!canSave}
         onClick={() => run('save-markdown')}
-        title={`${t('saveMarkdown')} (M)`}
-      >
-        <span aria-hidden="true">MD</span>
-        <span class="visually-hidden">{t('saveMarkdown')}</span>
-      </button>
-      <button
-        type="button"
-        class="tool"
-        data-action="copy-link"
+      />
+      <Tool
+        action="copy-link"
+        label={t('copyLink')}
+        keyName="C"
+        icon="link"
         disabled={!source}
         onClick={() => run('copy-link')}
-        aria-label={t('copyLink')}
-        title={`${t('copyLink')} (C)`}
-      >
-        <Icon name="link" />
-      </button>
+      />
       <div class="menu-anchor">
-        <button
-          type="button"
-          class="tool"
-          data-action="copy-menu"
+        <Tool
+          action="copy-menu"
+          label={t('copyFormats')}
+          icon="copy"
           disabled={!source}
-          aria-expanded={menu === 'copy'}
-          onMouseDown={(e) => e.preventDefault()}
+          expanded={menu === 'copy'}
+          keepSelection
           onClick={() => toggle('copy')}
-          aria-label={t('copyFormats')}
-          title={t('copyFormats')}
-        >
-          <Icon name="copy" />
-        </button>
+        />
         {menu === 'copy' && source && (
           <div class="popover" data-lectern="copy-menu">
             <CopyMenu
@@ -155,19 +166,15 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         )}
       </div>
       <div class="menu-anchor">
-        <button
-          type="button"
-          class="tool"
-          data-action="share"
+        <Tool
+          action="share"
+          label={t('share')}
+          icon="share"
           disabled={!source}
-          aria-expanded={menu === 'share'}
-          onMouseDown={(e) => e.preventDefault()}
+          expanded={menu === 'share'}
+          keepSelection
           onClick={() => toggle('share')}
-          aria-label={t('share')}
-          title={t('share')}
-        >
-          <Icon name="share" />
-        </button>
+        />
         {menu === 'share' && source && (
           <div class="popover" data-lectern="share-menu">
             <ShareMenu
@@ -177,26 +184,8 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
           </div>
         )}
       </div>
-      <button
-        type="button"
-        class="tool"
-        data-action="help"
-        onClick={() => run('help')}
-        aria-label={t('keysHelp')}
-        title={`${t('keysHelp')} (?)`}
-      >
-        <Icon name="keyboard" />
-      </button>
-      <button
-        type="button"
-        class="tool"
-        data-action="close"
-        onClick={() => run('close')}
-        aria-label={t('close')}
-        title={`${t('close')} (Esc)`}
-      >
-        <Icon name="close" />
-      </button>
+      <Tool action="help" label={t('keysHelp')} keyName="?" icon="keyboard" onClick={() => run('help')} />
+      <Tool action="close" label={t('close')} keyName="Esc" icon="close" onClick={() => run('close')} />
       {children}
     </nav>
   );
