@@ -2,9 +2,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
 
-/** The current settings, kept live with every other view; null until loaded. */
-export function useSettings(): [Settings | null, (change: (s: Settings) => Settings) => void] {
-  const [settings, setSettings] = useState<Settings | null>(null);
+/**
+ * The current settings, kept live with every other view; null until loaded, unless the view read them before its
+ * first render (`initial`), so it is drawn in the user's theme from the first frame.
+ */
+export function useSettings(
+  initial: Settings | null = null,
+): [Settings | null, (change: (s: Settings) => Settings) => void] {
+  const [settings, setSettings] = useState<Settings | null>(initial);
   useEffect(() => {
     let active = true;
     void loadSettings().then((s) => active && setSettings(s));

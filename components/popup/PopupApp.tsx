@@ -10,7 +10,7 @@ import { useSettings } from '@/components/use-settings';
 import { t, type MessageKey } from '@/utils/i18n';
 import { cleanUrl } from '@/utils/links';
 import type { Unavailable } from '@/utils/pages';
-import { stepFontSize, toggleNight } from '@/utils/settings';
+import { stepFontSize, toggleNight, type Settings } from '@/utils/settings';
 import { QrPanel } from './QrPanel';
 
 export interface PopupPage {
@@ -39,11 +39,13 @@ interface PopupProps {
   ready: boolean;
   onOpenReader: (print: boolean) => void;
   onOpenOptions: () => void;
+  /** The settings as read before the first render. */
+  initialSettings: Settings | null;
 }
 
 /** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
-export function PopupApp({ page, ready, onOpenReader, onOpenOptions }: PopupProps) {
-  const [settings, update] = useSettings();
+export function PopupApp({ page, ready, onOpenReader, onOpenOptions, initialSettings }: PopupProps) {
+  const [settings, update] = useSettings(initialSettings);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [qrOpen, setQrOpen] = useState(false);
   useTheme(settings);

@@ -6,7 +6,7 @@ import type { Article } from '@/utils/article';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/links';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';
-import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight } from '@/utils/settings';
+import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight, type Settings } from '@/utils/settings';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
@@ -44,11 +44,13 @@ export interface ReaderProps {
   /** Print as soon as the article is shown (the popup's "print clean version"). */
   printOnOpen: boolean;
   onClose: () => void;
+  /** The settings as read before the first render. */
+  initialSettings: Settings | null;
 }
 
 /** The reader: toolbar, article (or a message saying why there is none), key list and confirmations. */
-export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose }: ReaderProps) {
-  const [settings, update] = useSettings();
+export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose, initialSettings }: ReaderProps) {
+  const [settings, update] = useSettings(initialSettings);
   const [helpOpen, setHelpOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);

@@ -4,6 +4,7 @@ import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
 import { displayHost, restrictedReason } from '@/utils/pages';
+import { loadSettings } from '@/utils/settings-store';
 import '@/components/theme.css';
 import './style.css';
 
@@ -39,7 +40,8 @@ async function refine(tabId: number, base: PopupPage): Promise<PopupPage> {
 }
 
 async function main(): Promise<void> {
-  const tab = await targetTab().catch(() => undefined);
+  // The settings come with the tab, so the first frame is already in the user's theme and text size.
+  const [tab, settings] = await Promise.all([targetTab().catch(() => undefined), loadSettings()]);
   const tabId = tab?.id ?? null;
   const openReader = (print: boolean): void => {
     if (tabId === null) return;
@@ -47,7 +49,16 @@ async function main(): Promise<void> {
   };
   const openOptions = (): void => void browser.runtime.openOptionsPage().then(() => window.close());
   const show = (page: PopupPage | null, ready = true): void =>
-    render(<PopupApp page={page} ready={ready} onOpenReader={openReader} onOpenOptions={openOptions} />, app);
+    render(
+      <PopupApp
+        page={page}
+        ready={ready}
+        initialSettings={settings}
+        onOpenReader={openReader}
+        onOpenOptions={openOptions}
+      />,
+      app,
+    );
 
   if (!tab || tabId === null) {
     show(null);

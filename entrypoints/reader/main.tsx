@@ -5,6 +5,8 @@ import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
 import { NOT_MINE, listen, sendToExtension, sendToTab, type PageSnapshot } from '@/utils/messages';
+import type { Settings } from '@/utils/settings';
+import { loadSettings } from '@/utils/settings-store';
 import '@/components/fonts.css';
 import '@/components/theme.css';
 import './style.css';
@@ -22,6 +24,7 @@ document.documentElement.lang = locale;
 document.title = t('readerTitle');
 
 let toggleShortcut: string | null = null;
+let settings: Settings | null = null;
 const close = (): void => void closeReader(sourceTabId);
 
 function show(content: ReaderContent): void {
@@ -31,6 +34,7 @@ function show(content: ReaderContent): void {
       locale={locale}
       toggleShortcut={toggleShortcut}
       printOnOpen={printOnOpen}
+      initialSettings={settings}
       onClose={close}
     />,
     app,
@@ -81,6 +85,8 @@ async function load(): Promise<ReaderContent> {
 async function main(): Promise<void> {
   // The snapshot first: everything else happens while it travels.
   const content = load();
+  // The settings before the first frame, so even the loading screen is in the user's theme.
+  settings = await loadSettings();
   show({ kind: 'loading' });
   const self = await browser.tabs.getCurrent();
   listen({

@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 
 /** Font family: `data-font` on the document; the reader stylesheet maps it to a font stack (legible = the bundled font). */
 export function useFontFamily(settings: Settings | null): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!settings) return undefined;
     const root = document.documentElement;
     root.dataset['font'] = settings.fontFamily;

@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 
 /** Images shown or hidden: `data-images` on the document; hidden images take their figures and captions along. */
 export function useImages(settings: Settings | null): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!settings) return undefined;
     const root = document.documentElement;
     root.dataset['images'] = settings.showImages ? 'shown' : 'hidden';

@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 
 /** Line height: a CSS variable the article body uses. */
 export function useLineHeight(settings: Settings | null): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!settings) return undefined;
     const root = document.documentElement;
     root.style.setProperty('--reader-line-height', String(settings.lineHeight));

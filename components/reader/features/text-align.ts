@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
 
 /** Justified or ragged text: `data-align` on the document (justified text also hyphenates, in the article's language). */
 export function useTextAlign(settings: Settings | null): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!settings) return undefined;
     const root = document.documentElement;
     root.dataset['align'] = settings.textAlign;
