@@ -6,6 +6,7 @@
  * density, and short lines whose whole text is a stock phrase. Nothing names a site. A rule never removes an element
  * that holds a large share of the article's text, so a badly named article container survives.
  */
+import { findDateInText } from './dates';
 import { descendants, hasDescendant, select, textLength } from './dom';
 
 /** Words in class names and ids of furniture ("article-share-bar", "newsletter_signup", "relatedStories"). */
@@ -234,6 +235,8 @@ const HAS_TIME_OR_DATE =
   /\b(?:\d{1,2}:\d{2}|\d{1,2}\s*[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|yesterday|today|\d+\s+(?:minutes?|hours?|days?)\s+ago)\b/i;
 
 function isDateline(text: string): boolean {
+  // A short line holding a date written out in any language the date reader knows, and no sentence.
+  if (text.length < 60 && !/[.!?]$/.test(text) && findDateInText(text)) return true;
   if (text.length > 160 || !HAS_TIME_OR_DATE.test(text)) return false;
   if (DATELINE_LEAD.test(text)) return true;
   // Mostly a date and time: what is left without digits, month names and separators is a few words at most.
@@ -243,8 +246,14 @@ function isDateline(text: string): boolean {
     .replace(/\b(?:[ap]\.?m\.?|gmt|utc|[a-z]st|[a-z]dt|et|pt|at|on|by|updated|published|posted)\b/gi, '')
     .replace(/[\d\s,./:|;–—-]+/g, ' ')
     .trim();
-  return rest.split(/\s+/).filter(Boolean).length <= 3;
+  const words = rest.split(/\s+/).filter(Boolean).length;
+  // "On 4 March the harbour opened." is a sentence, not a dateline.
+  return words <= 3 && !(words >= 2 && /[.!?]$/.test(text));
 }
+
+/** Notices that open posts: affiliate disclosures, newsletter sign-ups. */
+const OPENING_NOTICE =
+  /\b(?:may|might) contain affiliate\b|\baffiliate links?\b|\bsign up for (?:the|our) [\w ]{0,30}newsletter\b|\bsubscribe to (?:the|our) [\w ]{0,30}newsletter\b/i;
 
 const BYLINE = /^(?:by|from|written by|words by|posted by|reported by|автор|текст)\s*:?\s+\S/i;
 
@@ -461,6 +470,7 @@ function trimEdges(
     const length = text.length;
     if (isDateline(text)) return true;
     if (length < 100 && BYLINE.test(text)) return true;
+    if (length < 300 && OPENING_NOTICE.test(text)) return true;
     if (length < 150 && sameSiteDensity(block, length) > 0.7) return true;
     // A kicker or section name: a couple of words, no sentence.
     return length < 30 && !/[.!?:;]$/.test(text) && text.split(/\s+/).length <= 3 && !/^h[1-6]$/.test(block.localName);
@@ -484,7 +494,8 @@ function trimEdges(
     for (const block of blocks) {
       const text = collapsed(block);
       if (!text) continue; // images and empty wrappers don't end the edge
-      if (++seen > 8 || text.length > budget || !isJunk(block, text)) break;
+      // A quotation (a quoted post and its attribution) is the article's own content, wherever it stands.
+      if (++seen > 8 || text.length > budget || block.closest('blockquote') || !isJunk(block, text)) break;
       budget -= text.length;
       remove(block, fromEnd ? 'end' : 'start');
     }
