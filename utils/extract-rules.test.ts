@@ -188,3 +188,14 @@ describe('the edges of an article', () => {
     expect(article.text).toMatch(/^On 4 March 2024 the harbour opened\./);
   });
 });
+
+describe('an article in a box named like furniture', () => {
+  it('is still found: the full page is read when the copy without such boxes gives no article', () => {
+    const url = 'https://forum.example/t/1';
+    const doc = htmlDocument(
+      `<html lang="en"><body><div class="community-post">${prose('harbour')}${prose('ferry')}${prose('market')}</div></body></html>`,
+      url,
+    );
+    expect(extractArticle(doc, url)?.text).toContain('The ferry was the talk of the town');
+  });
+});

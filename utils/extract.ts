@@ -131,14 +131,22 @@ function openingOf(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
 
-function extract(doc: Document, url: string): Article | null {
-  const win = windowOf(doc);
-  if (!win || !doc.documentElement || !doc.body) return null;
+interface Found {
+  parsed: ReturnType<Readability<Node>['parse']> & object;
+  article: Element;
+  text: string;
+  wordCount: number;
+}
 
-  const meta = readMetadata(doc, url);
-  // Relative links and images resolve against the article's address, not the reader's.
-  const base = baseUrlOf(doc, url);
-  const work = workingCopy(doc, base, meta);
+/** Readability's article on a working copy of `doc`, finished and sanitized, or null when it has too little text. */
+function readArticle(
+  doc: Document,
+  base: string,
+  meta: PageMetadata,
+  win: Window & typeof globalThis,
+  skipUnlikely: boolean,
+): Found | null {
+  const work = workingCopy(doc, base, meta, { skipUnlikely });
   const parsed = new Readability<Node>(work, {
     charThreshold: 300,
     keepClasses: true,
@@ -147,12 +155,25 @@ function extract(doc: Document, url: string): Article | null {
   const root = parsed?.content;
   if (!parsed || !root || root.nodeType !== 1) return null;
   const article = root as Element;
-
   finishArticle(article, base);
   if (!sanitizeInPlace(article, win)) return null;
   const text = textOf(article, { skipCaptions: true });
   const wordCount = countWords(text);
-  if (wordCount < MIN_ARTICLE_WORDS) return null;
+  return wordCount < MIN_ARTICLE_WORDS ? null : { parsed, article, text, wordCount };
+}
+
+function extract(doc: Document, url: string): Article | null {
+  const win = windowOf(doc);
+  if (!win || !doc.documentElement || !doc.body) return null;
+
+  const meta = readMetadata(doc, url);
+  // Relative links and images resolve against the article's address, not the reader's.
+  const base = baseUrlOf(doc, url);
+  // First on a copy without the boxes Readability would drop at first anyway (cheaper for both), then, when that finds
+  // no article, on a full copy, as Readability itself retries.
+  const found = readArticle(doc, base, meta, win, true) ?? readArticle(doc, base, meta, win, false);
+  if (!found) return null;
+  const { parsed, article, text, wordCount } = found;
   const html = article.innerHTML;
 
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;

@@ -179,14 +179,38 @@ interface Frame {
   /** Inside a link or button (SVGs there are icons). */
   inLink: boolean;
   inPre: boolean;
+  /** Inside a table (Readability never drops unlikely-named boxes there). */
+  inTable: boolean;
+}
+
+/** What a copy collects and how: the blockquotes met, and whether boxes Readability would drop are left out. */
+interface CopyContext {
+  quotes: Element[];
+  skipUnlikely: boolean;
+}
+
+/** Class and id of the element createLike copied last (read there anyway, so not read twice). */
+const lastNames = { value: '' };
+
+/**
+ * Whether Readability's first attempt would remove `el` as an unlikely candidate (by its class and id, or its role),
+ * so copying it is wasted. A box holding a quoted post is kept (see keepQuotedPosts).
+ */
+function isUnlikely(el: Element, names: string, tag: string): boolean {
+  if (tag === 'a' || tag === 'body') return false;
+  const role = el.getAttribute('role');
+  if (role && UNLIKELY_ROLES.has(role)) return true;
+  if (!names || !UNLIKELY.test(names) || MAYBE.test(names)) return false;
+  const quote = el.querySelector('blockquote');
+  return !quote || (quote.textContent ?? '').trim().length < (el.textContent ?? '').trim().length * 0.8;
 }
 
 /**
  * Copies `source` (an element of the page) into `out` (a node of the working document), leaving out what can't be
  * content. An explicit stack, not recursion: pages nest thousands of elements deep.
  */
-function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]): void {
-  const stack: Frame[] = [{ next: source.firstChild, into, inLink: false, inPre: false }];
+function copyChildren(source: Node, into: Node, out: Document, context: CopyContext): void {
+  const stack: Frame[] = [{ next: source.firstChild, into, inLink: false, inPre: false, inTable: false }];
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
     const node = frame.next;
@@ -230,7 +254,15 @@ function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]
         ));
     const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
-    if (tag === 'blockquote') quotes.push(copy);
+    if (
+      context.skipUnlikely &&
+      ns === HTML_NS &&
+      !frame.inTable &&
+      !frame.inPre &&
+      isUnlikely(el, lastNames.value, tag)
+    )
+      continue;
+    if (tag === 'blockquote') context.quotes.push(copy);
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
     } else if (tag === 'iframe') {
@@ -248,6 +280,7 @@ function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]
         into: flatten ? frame.into : copy,
         inLink: frame.inLink || tag === 'a' || tag === 'button',
         inPre: frame.inPre || tag === 'pre' || tag === 'code',
+        inTable: frame.inTable || tag === 'table',
       });
     }
   }
@@ -268,10 +301,12 @@ function createLike(el: Element, tag: string, out: Document): Element | null {
   }
   // getAttributeNames, not `attributes[i]`: jsdom serves the latter through a slow proxy.
   const html = ns === HTML_NS;
+  lastNames.value = '';
   for (const name of el.getAttributeNames()) {
     if (html ? !KEEP_ATTRS.has(name) : name === 'style' || /^on/i.test(name) || !VALID_ATTR.test(name)) continue;
     const value = el.getAttribute(name);
     if (value === null) continue;
+    if (name === 'class' || name === 'id') lastNames.value += ` ${value}`;
     try {
       copy.setAttribute(name, value);
     } catch {
@@ -405,7 +440,12 @@ export function baseUrlOf(doc: Document, url: string): string {
  * resolves the article's links and images against the page's address (not the reader's), and the page's title,
  * metadata (`meta`, as read by readMetadata), language and direction. `doc` is only read.
  */
-export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata): Document {
+export function workingCopy(
+  doc: Document,
+  baseUrl: string,
+  meta?: PageMetadata,
+  { skipUnlikely = false }: { skipUnlikely?: boolean } = {},
+): Document {
   const out = doc.implementation.createHTMLDocument('');
   const root = doc.documentElement;
   for (const name of ['lang', 'dir', 'xml:lang']) {
@@ -441,18 +481,18 @@ export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata)
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
-  const quotes: Element[] = [];
+  const context: CopyContext = { quotes: [], skipUnlikely };
   const region = contentRegion(doc);
   if (region) {
     const copy = createLike(region, region.localName, out);
     if (copy) {
       body.appendChild(copy);
-      copyChildren(region, copy, out, quotes);
+      copyChildren(region, copy, out, context);
     }
   } else if (doc.body) {
-    copyChildren(doc.body, body, out, quotes);
+    copyChildren(doc.body, body, out, context);
   }
-  keepQuotedPosts(quotes);
+  keepQuotedPosts(context.quotes);
   out.documentElement.replaceChild(body, out.body);
   return out;
 }
