@@ -11,6 +11,8 @@ import { textOf } from './text';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
+/** Characters of text below which Readability finds no article (its charThreshold, as set here). */
+const MIN_ARTICLE_CHARS = 300;
 
 /** The window whose DOM implementation sanitizes: the document's own, or the global one for DOMParser documents. */
 function windowOf(doc: Document): (Window & typeof globalThis) | null {
@@ -144,11 +146,11 @@ function readArticle(
   base: string,
   meta: PageMetadata,
   win: Window & typeof globalThis,
-  skipUnlikely: boolean,
+  copy: Parameters<typeof workingCopy>[3],
 ): Found | null {
-  const work = workingCopy(doc, base, meta, { skipUnlikely });
+  const work = workingCopy(doc, base, meta, copy);
   const parsed = new Readability<Node>(work, {
-    charThreshold: 300,
+    charThreshold: MIN_ARTICLE_CHARS,
     keepClasses: true,
     serializer: (el) => el,
   }).parse();
@@ -170,8 +172,11 @@ function extract(doc: Document, url: string): Article | null {
   // Relative links and images resolve against the article's address, not the reader's.
   const base = baseUrlOf(doc, url);
   // First on a copy without the boxes Readability would drop at first anyway (cheaper for both), then, when that finds
-  // no article, on a full copy, as Readability itself retries.
-  const found = readArticle(doc, base, meta, win, true) ?? readArticle(doc, base, meta, win, false);
+  // no article and those boxes held enough text to make one, on a full copy, as Readability itself retries.
+  const skipped = { text: 0 };
+  const found =
+    readArticle(doc, base, meta, win, { skipUnlikely: true, skipped }) ??
+    (skipped.text >= MIN_ARTICLE_CHARS ? readArticle(doc, base, meta, win, {}) : null);
   if (!found) return null;
   const { parsed, article, text, wordCount } = found;
   const html = article.innerHTML;

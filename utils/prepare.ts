@@ -187,6 +187,8 @@ interface Frame {
 interface CopyContext {
   quotes: Element[];
   skipUnlikely: boolean;
+  /** How much text the boxes left out held. */
+  skipped: { text: number };
 }
 
 /** Class and id of the element createLike copied last (read there anyway, so not read twice). */
@@ -260,8 +262,10 @@ function copyChildren(source: Node, into: Node, out: Document, context: CopyCont
       !frame.inTable &&
       !frame.inPre &&
       isUnlikely(el, lastNames.value, tag)
-    )
+    ) {
+      context.skipped.text += (el.textContent ?? '').length;
       continue;
+    }
     if (tag === 'blockquote') context.quotes.push(copy);
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
@@ -444,7 +448,7 @@ export function workingCopy(
   doc: Document,
   baseUrl: string,
   meta?: PageMetadata,
-  { skipUnlikely = false }: { skipUnlikely?: boolean } = {},
+  { skipUnlikely = false, skipped = { text: 0 } }: { skipUnlikely?: boolean; skipped?: { text: number } } = {},
 ): Document {
   const out = doc.implementation.createHTMLDocument('');
   const root = doc.documentElement;
@@ -481,7 +485,7 @@ export function workingCopy(
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
-  const context: CopyContext = { quotes: [], skipUnlikely };
+  const context: CopyContext = { quotes: [], skipUnlikely, skipped };
   const region = contentRegion(doc);
   if (region) {
     const copy = createLike(region, region.localName, out);
