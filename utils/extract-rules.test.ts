@@ -145,3 +145,57 @@ describe('inline links to other stories', () => {
     expect(article.text).toContain('Port Authority annual report for the year');
   });
 });
+
+describe('the edges of an article', () => {
+  const url = 'https://blog.example/2024/03/hike';
+  const page = (before: string, after = ''): string =>
+    `<html><body><article>${before}${prose('harbour')}${prose('ferry')}${prose('market')}${after}</article></body></html>`;
+
+  it('drops an opening affiliate notice or newsletter sign-up, and a date line in any language the dates are read in', () => {
+    const article = extractArticle(
+      htmlDocument(
+        page(
+          '<p>This post may contain affiliate and/or referral links. Please see my disclosure page.</p><p>September 15, 2014</p>',
+        ),
+        url,
+      ),
+      url,
+    )!;
+    expect(article.text).toMatch(/^The harbour/);
+    const portuguese = extractArticle(
+      htmlDocument(page('<p>sexta-feira, 22 de outubro de 2010 às 20:13</p>'), url),
+      url,
+    )!;
+    expect(portuguese.text).toMatch(/^The harbour/);
+  });
+
+  it('keeps a quoted post that ends the article, with its dated attribution', () => {
+    const article = extractArticle(
+      htmlDocument(
+        page(
+          '',
+          '<blockquote><p>The senate adjourns until the next legislative day.</p>— The Senate (@senate) October 9, 2018</blockquote>',
+        ),
+        url,
+      ),
+      url,
+    )!;
+    expect(article.text).toContain('— The Senate (@senate) October 9, 2018');
+  });
+
+  it('keeps an opening sentence that holds a date', () => {
+    const article = extractArticle(htmlDocument(page('<p>On 4 March 2024 the harbour opened.</p>'), url), url)!;
+    expect(article.text).toMatch(/^On 4 March 2024 the harbour opened\./);
+  });
+});
+
+describe('an article in a box named like furniture', () => {
+  it('is still found: the full page is read when the copy without such boxes gives no article', () => {
+    const url = 'https://forum.example/t/1';
+    const doc = htmlDocument(
+      `<html lang="en"><body><div class="community-post">${prose('harbour')}${prose('ferry')}${prose('market')}</div></body></html>`,
+      url,
+    );
+    expect(extractArticle(doc, url)?.text).toContain('The ferry was the talk of the town');
+  });
+});

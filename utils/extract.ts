@@ -11,6 +11,8 @@ import { textOf } from './text';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
+/** Characters of text below which Readability finds no article (its charThreshold, as set here). */
+const MIN_ARTICLE_CHARS = 300;
 
 /** The window whose DOM implementation sanitizes: the document's own, or the global one for DOMParser documents. */
 function windowOf(doc: Document): (Window & typeof globalThis) | null {
@@ -131,6 +133,37 @@ function openingOf(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
 
+interface Found {
+  parsed: ReturnType<Readability<Node>['parse']> & object;
+  article: Element;
+  text: string;
+  wordCount: number;
+}
+
+/** Readability's article on a working copy of `doc`, finished and sanitized, or null when it has too little text. */
+function readArticle(
+  doc: Document,
+  base: string,
+  meta: PageMetadata,
+  win: Window & typeof globalThis,
+  copy: Parameters<typeof workingCopy>[3],
+): Found | null {
+  const work = workingCopy(doc, base, meta, copy);
+  const parsed = new Readability<Node>(work, {
+    charThreshold: MIN_ARTICLE_CHARS,
+    keepClasses: true,
+    serializer: (el) => el,
+  }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root || root.nodeType !== 1) return null;
+  const article = root as Element;
+  finishArticle(article, base);
+  if (!sanitizeInPlace(article, win)) return null;
+  const text = textOf(article, { skipCaptions: true });
+  const wordCount = countWords(text);
+  return wordCount < MIN_ARTICLE_WORDS ? null : { parsed, article, text, wordCount };
+}
+
 function extract(doc: Document, url: string): Article | null {
   const win = windowOf(doc);
   if (!win || !doc.documentElement || !doc.body) return null;
@@ -138,21 +171,14 @@ function extract(doc: Document, url: string): Article | null {
   const meta = readMetadata(doc, url);
   // Relative links and images resolve against the article's address, not the reader's.
   const base = baseUrlOf(doc, url);
-  const work = workingCopy(doc, base, meta);
-  const parsed = new Readability<Node>(work, {
-    charThreshold: 300,
-    keepClasses: true,
-    serializer: (el) => el,
-  }).parse();
-  const root = parsed?.content;
-  if (!parsed || !root || root.nodeType !== 1) return null;
-  const article = root as Element;
-
-  finishArticle(article, base);
-  if (!sanitizeInPlace(article, win)) return null;
-  const text = textOf(article, { skipCaptions: true });
-  const wordCount = countWords(text);
-  if (wordCount < MIN_ARTICLE_WORDS) return null;
+  // First on a copy without the boxes Readability would drop at first anyway (cheaper for both), then, when that finds
+  // no article and those boxes held enough text to make one, on a full copy, as Readability itself retries.
+  const skipped = { text: 0 };
+  const found =
+    readArticle(doc, base, meta, win, { skipUnlikely: true, skipped }) ??
+    (skipped.text >= MIN_ARTICLE_CHARS ? readArticle(doc, base, meta, win, {}) : null);
+  if (!found) return null;
+  const { parsed, article, text, wordCount } = found;
   const html = article.innerHTML;
 
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;

@@ -6,9 +6,11 @@
  * inline styles are not copied (DOMPurify would drop them anyway, and parsing them is much of what a clone costs).
  * A smaller copy also makes Readability itself faster.
  */
-import { hasDescendant, select } from './dom';
+import { select } from './dom';
 import type { PageMetadata } from './metadata';
 import { frameSrc, isCaptionLike, isPlaceholderSrc, MAX_CAPTION, resolveLazyMedia } from './media';
+import { contentRegion } from './region';
+import { isHidden, isUnlikely, keepQuotedPosts } from './unlikely';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -44,17 +46,6 @@ const DROP = new Set([
 /** Attributes worth copying by name: the rest of `data-*` is read while copying and then left behind. */
 const VALID_ATTR = /^[a-z_][\w.:-]*$/i;
 const VALID_TAG = /^[a-z][\w.-]*(?::[\w.-]+)?$/i;
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
-
-/** Whether the page hides `el` from everyone (the same rule as Readability's, read from attributes alone). */
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
-  const style = el.getAttribute('style');
-  if (style && HIDDEN_STYLE.test(style)) return true;
-  return el.getAttribute('role') === 'dialog' && el.getAttribute('aria-modal') === 'true';
-}
-
 /** A decorative SVG: an icon-sized one, a sprite reference, or one inside a link or button. */
 function isIconSvg(svg: Element, insideLink: boolean): boolean {
   if (insideLink) return true;
@@ -137,40 +128,6 @@ const CAPTION_TAGS = new Set(['div', 'p', 'span', 'small', 'em', 'cite']);
  */
 const MAX_DEPTH = 256;
 
-const EMBED_BOX = /social|embed|tweet|instagram|facebook/i;
-
-/**
- * Posts quoted from social networks (a blockquote, as their embed code writes it) in the working copy: their box is
- * often named "social", which Readability takes for a share bar, and holds a few links, which its clean-up takes for a
- * link list. Such a box (holding little but the quote) loses its name, and a `<div>` becomes a `<figure>`, which
- * Readability leaves alone.
- */
-function keepQuotedPosts(quotes: Element[]): void {
-  for (const quote of quotes) {
-    const length = (quote.textContent ?? '').trim().length;
-    let box: Element | null = quote;
-    for (let level = 0; box && length && level < 3; level++) {
-      const parent: Element | null = box.parentElement;
-      if ((box.textContent ?? '').trim().length > length * 1.25) break;
-      const names = `${box.getAttribute('class') ?? ''} ${box.id}`;
-      if (EMBED_BOX.test(names) && UNLIKELY.test(names)) {
-        box.removeAttribute('class');
-        box.removeAttribute('id');
-        if (box.localName === 'div') box.replaceWith(renamed(box, 'figure'));
-      }
-      box = parent;
-    }
-  }
-}
-
-/** `el` as a `tag` element, its attributes and children moved over (the caller puts it in place). */
-function renamed(el: Element, tag: string): Element {
-  const copy = el.ownerDocument.createElement(tag);
-  for (const name of el.getAttributeNames()) copy.setAttribute(name, el.getAttribute(name) ?? '');
-  while (el.firstChild) copy.appendChild(el.firstChild);
-  return copy;
-}
-
 interface Frame {
   /** The next child of the page to copy. */
   next: Node | null;
@@ -179,14 +136,27 @@ interface Frame {
   /** Inside a link or button (SVGs there are icons). */
   inLink: boolean;
   inPre: boolean;
+  /** Inside a table (Readability never drops unlikely-named boxes there). */
+  inTable: boolean;
 }
+
+/** What a copy collects and how: the blockquotes met, and whether boxes Readability would drop are left out. */
+interface CopyContext {
+  quotes: Element[];
+  skipUnlikely: boolean;
+  /** How much text the boxes left out held. */
+  skipped: { text: number };
+}
+
+/** Class and id of the element createLike copied last (read there anyway, so not read twice). */
+const lastNames = { value: '' };
 
 /**
  * Copies `source` (an element of the page) into `out` (a node of the working document), leaving out what can't be
  * content. An explicit stack, not recursion: pages nest thousands of elements deep.
  */
-function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]): void {
-  const stack: Frame[] = [{ next: source.firstChild, into, inLink: false, inPre: false }];
+function copyChildren(source: Node, into: Node, out: Document, context: CopyContext): void {
+  const stack: Frame[] = [{ next: source.firstChild, into, inLink: false, inPre: false, inTable: false }];
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
     const node = frame.next;
@@ -230,7 +200,17 @@ function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]
         ));
     const copy = createLike(el, caption ? 'figcaption' : tag, out);
     if (!copy) continue;
-    if (tag === 'blockquote') quotes.push(copy);
+    if (
+      context.skipUnlikely &&
+      ns === HTML_NS &&
+      !frame.inTable &&
+      !frame.inPre &&
+      isUnlikely(el, lastNames.value, tag)
+    ) {
+      context.skipped.text += (el.textContent ?? '').length;
+      continue;
+    }
+    if (tag === 'blockquote') context.quotes.push(copy);
     if (tag === 'img' || tag === 'source' || tag === 'video') {
       if (!resolveLazyMedia(el, copy, tag)) continue;
     } else if (tag === 'iframe') {
@@ -248,6 +228,7 @@ function copyChildren(source: Node, into: Node, out: Document, quotes: Element[]
         into: flatten ? frame.into : copy,
         inLink: frame.inLink || tag === 'a' || tag === 'button',
         inPre: frame.inPre || tag === 'pre' || tag === 'code',
+        inTable: frame.inTable || tag === 'table',
       });
     }
   }
@@ -268,10 +249,12 @@ function createLike(el: Element, tag: string, out: Document): Element | null {
   }
   // getAttributeNames, not `attributes[i]`: jsdom serves the latter through a slow proxy.
   const html = ns === HTML_NS;
+  lastNames.value = '';
   for (const name of el.getAttributeNames()) {
     if (html ? !KEEP_ATTRS.has(name) : name === 'style' || /^on/i.test(name) || !VALID_ATTR.test(name)) continue;
     const value = el.getAttribute(name);
     if (value === null) continue;
+    if (name === 'class' || name === 'id') lastNames.value += ` ${value}`;
     try {
       copy.setAttribute(name, value);
     } catch {
@@ -302,91 +285,6 @@ function copyNoscript(noscript: Element, into: Node, out: Document): void {
   }
 }
 
-const PARAGRAPH = new Set(['p']);
-const UNLIKELY =
-  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
-const MAYBE = /and|article|body|column|content|main|shadow/i;
-const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
-const COMMAS = /\u002C|\u060C|\uFE50|\uFE10|\uFE11|\u2E41|\u2E34|\u2E32|\uFF0C/g;
-/** Levels above the best-scoring container that the working copy keeps, so Readability still sees its siblings. */
-const REGION_LEVELS = 2;
-/** Below this much paragraph score the page is not scanned for a region: Readability gets all of it. */
-const MIN_REGION_SCORE = 20;
-
-/**
- * Where the article must be: the container that holds most of the page's paragraph text (scored as Readability scores
- * paragraphs: length and commas, shared with a few levels of ancestors), then a few levels up. Only paragraphs and
- * their ancestors are read, never the whole page, so this costs little; null when the page gives too little to go on.
- */
-export function contentRegion(doc: Document): Element | null {
-  const body = doc.body;
-  if (!body) return null;
-  const excluded = new Map<Element, boolean>();
-  const isExcluded = (el: Element): boolean => {
-    const chain: Element[] = [];
-    let result = false;
-    for (let node: Element | null = el; node && node !== body; node = node.parentElement) {
-      const known = excluded.get(node);
-      if (known !== undefined) {
-        result = known;
-        break;
-      }
-      chain.push(node);
-      const match = `${node.getAttribute('class') ?? ''} ${node.id}`;
-      if (
-        isHidden(node) ||
-        (UNLIKELY.test(match) && !MAYBE.test(match) && node.localName !== 'a') ||
-        UNLIKELY_ROLES.has(node.getAttribute('role') ?? '')
-      ) {
-        result = true;
-        break;
-      }
-    }
-    for (const node of chain) excluded.set(node, result);
-    return result;
-  };
-  const scores = new Map<Element, number>();
-  let total = 0;
-  const score = (el: Element): void => {
-    const text = el.textContent ?? '';
-    const length = text.trim().length;
-    if (length < 25 || isExcluded(el)) return;
-    const points = 1 + text.split(COMMAS).length + Math.min(Math.floor(length / 100), 3);
-    total += points;
-    let node = el.parentElement;
-    for (let level = 0; level < 5 && node && node !== body; level++, node = node.parentElement) {
-      scores.set(node, (scores.get(node) ?? 0) + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
-    }
-  };
-  for (const tag of ['p', 'pre']) for (const el of select(doc, tag)) score(el);
-  // Text written as <div>…<br><br>…</div> has no paragraphs: its containers count as one.
-  const brParents = new Set<Element>();
-  for (const br of select(doc, 'br')) {
-    const parent = br.parentElement;
-    if (parent && parent !== body && parent.localName !== 'p') brParents.add(parent);
-  }
-  for (const parent of brParents) if (!hasDescendant(parent, PARAGRAPH)) score(parent);
-  if (total < MIN_REGION_SCORE || !scores.size) return null;
-
-  const ranked = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 5);
-  const linkDensity = (el: Element): number => {
-    const length = (el.textContent ?? '').length || 1;
-    let links = 0;
-    for (const a of select(el, 'a')) links += (a.textContent ?? '').length;
-    return links / length;
-  };
-  const weighed = ranked.map(([el, s]) => [el, s * (1 - linkDensity(el))] as const).sort((a, b) => b[1] - a[1]);
-  const [best, bestScore] = weighed[0]!;
-  let region: Element = best;
-  for (let i = 0; i < REGION_LEVELS && region.parentElement && region !== body; i++) region = region.parentElement;
-  // Close rivals (as Readability weighs them) must be inside too.
-  for (const [el, s] of weighed.slice(1)) {
-    if (s < bestScore * 0.75) continue;
-    while (region !== body && region.parentElement && !region.contains(el)) region = region.parentElement;
-  }
-  return region === body || region === doc.documentElement ? null : region;
-}
-
 /** The address relative links on the page resolve against: its `<base href>` (itself relative to `url`), or `url`. */
 export function baseUrlOf(doc: Document, url: string): string {
   const href = select(doc, 'base[href]')[0]?.getAttribute('href');
@@ -405,7 +303,12 @@ export function baseUrlOf(doc: Document, url: string): string {
  * resolves the article's links and images against the page's address (not the reader's), and the page's title,
  * metadata (`meta`, as read by readMetadata), language and direction. `doc` is only read.
  */
-export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata): Document {
+export function workingCopy(
+  doc: Document,
+  baseUrl: string,
+  meta?: PageMetadata,
+  { skipUnlikely = false, skipped = { text: 0 } }: { skipUnlikely?: boolean; skipped?: { text: number } } = {},
+): Document {
   const out = doc.implementation.createHTMLDocument('');
   const root = doc.documentElement;
   for (const name of ['lang', 'dir', 'xml:lang']) {
@@ -441,18 +344,18 @@ export function workingCopy(doc: Document, baseUrl: string, meta?: PageMetadata)
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
-  const quotes: Element[] = [];
+  const context: CopyContext = { quotes: [], skipUnlikely, skipped };
   const region = contentRegion(doc);
   if (region) {
     const copy = createLike(region, region.localName, out);
     if (copy) {
       body.appendChild(copy);
-      copyChildren(region, copy, out, quotes);
+      copyChildren(region, copy, out, context);
     }
   } else if (doc.body) {
-    copyChildren(doc.body, body, out, quotes);
+    copyChildren(doc.body, body, out, context);
   }
-  keepQuotedPosts(quotes);
+  keepQuotedPosts(context.quotes);
   out.documentElement.replaceChild(body, out.body);
   return out;
 }
