@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
-import { displayHost, restrictedReason } from '@/utils/pages';
+import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/pages';
 import '@/components/theme.css';
 import './style.css';
 
@@ -31,11 +31,14 @@ async function describeActiveTab(): Promise<{ page: PopupPage | null; tabId: num
       ...info,
       title: info.title || base.title,
       site: displayHost(info.url),
-      unavailable: info.readerable ? null : 'not-article',
+      unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : info.readerable ? null : 'not-article',
     };
     return { page, tabId: tab.id };
   } catch {
-    return { page: { ...base, unavailable: 'no-content-script' }, tabId: tab.id };
+    // No page script: a page still loading or a PDF says so; otherwise it was opened before Lectern was.
+    const reason = unreachableReason(tab);
+    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'no-content-script';
+    return { page: { ...base, unavailable }, tabId: tab.id };
   }
 }
 
