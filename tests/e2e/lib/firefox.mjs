@@ -76,12 +76,13 @@ export async function launchFirefox({ headless = true, display } = {}) {
         ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)}).shortcuts.onCommand(${JSON.stringify(name)});
       })()`),
     fireMenu: null,
-    async nextReader() {
+    chromeEval,
+    async nextReader({ timeout = 10_000 } = {}) {
       return new Promise((resolvePage, reject) => {
         const timer = setTimeout(() => {
           browser.off('targetcreated', onTarget);
           reject(new Error('no reader tab opened'));
-        }, 15_000);
+        }, 5_000 + timeout);
         const onTarget = async (target) => {
           const page = await target.page().catch(() => null);
           if (!page) return;
@@ -93,7 +94,7 @@ export async function launchFirefox({ headless = true, display } = {}) {
                 !!document.querySelector('[data-lectern="reader"]') &&
                 document.querySelector('[data-lectern="reader"]').dataset.state !== 'loading',
               undefined,
-              { what: 'reader' },
+              { what: 'reader', timeout },
             );
           } catch {
             return;
