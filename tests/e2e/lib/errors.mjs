@@ -1,5 +1,6 @@
 // Every error the extension could cause, in every console: the pages' (exceptions, and errors that name the
-// extension), the extension's own pages (any error) and the background (uncaught errors, rejections, console.error).
+// extension), the extension's own pages (any error; in Firefox, uncaught errors and rejections) and the background
+// (uncaught errors, rejections, console.error).
 const OURS = /chrome-extension:|moz-extension:|lectern|detect\.js/i;
 
 /** Starts collecting; `take()` returns what was collected since the last call (background included). */
@@ -28,6 +29,22 @@ export async function watchErrors(driver) {
       });
     };
     for (const page of await driver.browser.pages()) watch(page);
+    // The driver hears no console of extension pages in Firefox: the browser's own console service does (uncaught
+    // errors and rejections of every document, the content script and the background included); what comes from
+    // Lectern's files is kept. (console.error calls of extension pages don't reach it from their process.)
+    await driver.chromeEval(`(() => {
+      if (globalThis.__lecternErrors) return;
+      const list = (globalThis.__lecternErrors = []);
+      const ours = (source) => /^moz-extension:/.test(source ?? '');
+      Services.console.registerListener({
+        observe(message) {
+          if (!(message instanceof Ci.nsIScriptError)) return;
+          if (message.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+          if (ours(message.sourceName) || /moz-extension:/.test(message.errorMessage))
+            list.push(message.sourceName + ': ' + message.errorMessage);
+        },
+      });
+    })()`);
     driver.browser.on('targetcreated', async (target) => {
       const page = await target.page().catch(() => null);
       if (page) watch(page);
@@ -58,7 +75,11 @@ export async function watchErrors(driver) {
   return {
     async take() {
       const background = await inBackground(collected.toString());
-      return [...errors.splice(0), ...background.map((e) => `background ${e}`)];
+      const browserConsole =
+        driver.name === 'firefox'
+          ? JSON.parse(await driver.chromeEval('JSON.stringify(globalThis.__lecternErrors.splice(0))'))
+          : [];
+      return [...errors.splice(0), ...background.map((e) => `background ${e}`), ...browserConsole];
     },
   };
 }
