@@ -13,6 +13,13 @@ export default defineConfig({
     // The same sites the detection content script runs on; lets the popup and background see those tabs' addresses.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // The extension's own pages run only their bundled scripts, embed nothing and talk to no server: article
+    // images still load (img-src is left open), but no fetch, frame, plugin or form submission can come from a page.
+    // (No base-uri: extraction resolves the article's links with a <base> in its working document, which inherits
+    // this policy in Chromium.)
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; connect-src 'none'; frame-src 'none'; form-action 'none'",
+    },
     commands: {
       'toggle-reader': {
         suggested_key: { default: 'Alt+R' },
@@ -28,10 +35,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'lectern@lectern.app',
-              strict_min_version: '115.0',
+              // The first Firefox that knows data_collection_permissions (140, an ESR); on Android it came in 142.
+              strict_min_version: '140.0',
               // Lectern collects nothing: no analytics, no requests of its own.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

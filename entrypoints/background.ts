@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { badgeFor, readerPath } from '@/utils/badge';
+import { badgeFor, copyBadge, readerPath } from '@/utils/badge';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
 import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
@@ -70,6 +70,17 @@ export default defineBackground(() => {
     setTimeout(() => void action.setBadgeText({ tabId, text: '' }).catch(() => undefined), 4000);
   }
 
+  /** Where the page took the confirmation out at once, the toolbar button says it for a moment instead. */
+  async function showCopyResult(tabId: number, copied: boolean, done: MessageKey, readerable: boolean): Promise<void> {
+    const notice = copyBadge(copied);
+    await Promise.all([
+      action.setBadgeText({ tabId, text: notice.text }),
+      action.setBadgeBackgroundColor({ tabId, color: notice.color }),
+      action.setTitle({ tabId, title: t(copied ? done : 'copyFailed') }),
+    ]);
+    setTimeout(() => void showDetection(tabId, readerable).catch(() => undefined), 4000);
+  }
+
   /** Copies in the page (its content script writes the clipboard and shows the confirmation there). */
   async function copyInTab(
     tabId: number,
@@ -78,7 +89,8 @@ export default defineBackground(() => {
     try {
       const info = await sendToTab(tabId, { type: 'page-info' });
       const { payload, done } = make(info);
-      await sendToTab(tabId, { type: 'copy', payload, confirmation: t(done), failure: t('copyFailed') });
+      const result = await sendToTab(tabId, { type: 'copy', payload, confirmation: t(done), failure: t('copyFailed') });
+      if (!result.shown) await showCopyResult(tabId, result.copied, done, info.readerable);
     } catch {
       await showCopyImpossible(tabId);
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, browsers included, ending with the line CI reads ("N passed, N failed").
-// Steps: build both browsers → typecheck → lint → unit tests (vitest) → end-to-end in real Chromium and Firefox.
+// Steps: build both browsers → typecheck → lint → format → web-ext lint and CSP of the built extension → unit tests
+// (vitest) → end-to-end in real Chromium and Firefox.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -33,6 +34,11 @@ const built = check('build (Chromium MV3 + Firefox MV2)', 'npm', ['run', '--sile
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint (incl. layer boundaries)', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.']);
+if (built) check('web-ext lint (Firefox build) and extension CSP', 'node', ['scripts/lint-extension.mjs']);
+else {
+  failed++;
+  failures.push('web-ext lint (skipped: build failed)');
+}
 
 // Unit tests: counted one by one from vitest's JSON report.
 mkdirSync('test-artifacts', { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTED_BADGE, badgeFor, readerPath } from './badge';
+import { DETECTED_BADGE, badgeFor, copyBadge, readerPath } from './badge';
 
 describe('badgeFor', () => {
   it('marks detected articles and names the shortcut', () => {
@@ -17,5 +17,13 @@ describe('readerPath', () => {
   it('names the source tab and the print request', () => {
     expect(readerPath(12, false)).toBe('/reader.html?tab=12');
     expect(readerPath(12, true)).toBe('/reader.html?tab=12&print=1');
+  });
+});
+
+describe('copyBadge', () => {
+  it('confirms a copy apart from the detection mark, and marks a failure', () => {
+    expect(copyBadge(true).text).toBe('OK');
+    expect(copyBadge(true).text).not.toBe(DETECTED_BADGE);
+    expect(copyBadge(false).text).toBe('!');
   });
 });

@@ -18,6 +18,11 @@ export function badgeFor(readerable: boolean, shortcut: string | undefined): Bad
     : { text: DETECTED_BADGE, color: BADGE_COLOR, titleKey: 'actionTitleDetectedNoKey', titleArg: undefined };
 }
 
+/** The button's short notice of a copy whose confirmation the page took away: "OK", or "!" when it failed. */
+export function copyBadge(copied: boolean): { text: string; color: string } {
+  return copied ? { text: 'OK', color: BADGE_COLOR } : { text: '!', color: '#a12a2a' };
+}
+
 /** The reader page's address for the tab it reads. */
 export function readerPath(sourceTabId: number, print: boolean): `/reader.html${string}` {
   return `/reader.html?tab=${sourceTabId}${print ? '&print=1' : ''}`;

@@ -17,11 +17,15 @@ export interface PageInfo {
   siteName: string | null;
   /** The selected text, paragraphs kept; empty when nothing is selected. */
   selection: string;
+  /** The document's type (text/html, application/pdf for the browser's PDF viewer, image/svg+xml...). */
+  contentType: string;
 }
 
 /** A serialized copy of the page for extraction in the reader (the live page is never handed over). */
 export interface PageSnapshot {
   url: string;
+  /** The document's type (text/html, application/pdf for the browser's PDF viewer, image/svg+xml...). */
+  contentType: string;
   html: string;
   /** The user's selection as HTML, empty when nothing is selected. */
   selectionHtml: string;
@@ -43,7 +47,7 @@ export type Message =
   | { type: 'open-reader'; tabId: number; print: boolean }
   /** background → content: the tab's address changed without a page load; check the page again. */
   | { type: 'recheck' }
-  /** background → content: put this on the clipboard and confirm it on the page; answers whether it worked. */
+  /** background → content: put this on the clipboard and confirm it on the page; answers whether each worked. */
   | { type: 'copy'; payload: ClipboardPayload; confirmation: string; failure: string }
   /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
   | { type: 'close-reader-in-tab'; tabId: number };
@@ -54,7 +58,7 @@ export interface Replies {
   snapshot: PageSnapshot;
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
-  copy: boolean;
+  copy: { copied: boolean; shown: boolean };
   recheck: true;
   'close-reader-in-tab': true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHost, restrictedReason } from './pages';
+import { displayHost, isPdf, restrictedReason, unreachableReason } from './pages';
 
 describe('restrictedReason', () => {
   it('allows web pages', () => {
@@ -24,5 +24,28 @@ describe('displayHost', () => {
   it('shows the host without www', () => {
     expect(displayHost('https://www.caliber.az/post/1')).toBe('caliber.az');
     expect(displayHost('garbage')).toBe('garbage');
+  });
+});
+
+describe('unreachableReason', () => {
+  it('tells a browser page, a PDF and a page still loading from a page that just did not answer', () => {
+    expect(unreachableReason({ url: 'chrome://settings/', status: 'complete' })).toBe('browser-page');
+    expect(unreachableReason({ url: 'about:preferences', status: 'complete' })).toBe('browser-page');
+    expect(unreachableReason({ url: 'https://addons.mozilla.org/x', status: 'complete' })).toBe('store-page');
+    expect(unreachableReason({ url: 'file:///tmp/a.html', status: 'complete' })).toBe('not-web');
+    expect(unreachableReason({ url: 'https://example.org/report.PDF?x=1', status: 'complete' })).toBe('pdf');
+    expect(unreachableReason({ url: 'https://example.org/story', status: 'loading' })).toBe('page-loading');
+    expect(unreachableReason({ url: 'https://example.org/story', status: 'complete' })).toBe('unreachable');
+    expect(unreachableReason(null)).toBe('unreachable');
+  });
+});
+
+describe('isPdf', () => {
+  it('believes the document type first, the address only without one', () => {
+    expect(isPdf('application/pdf', 'https://example.org/a')).toBe(true);
+    expect(isPdf('text/html', 'https://example.org/a.pdf')).toBe(false);
+    expect(isPdf(null, 'https://example.org/a.pdf')).toBe(true);
+    expect(isPdf(null, 'https://example.org/pdf')).toBe(false);
+    expect(isPdf(null, 'nonsense')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 /** Which pages Lectern can read, and why not when it can't. Pure. */
+import type { MessageKey } from './i18n';
 
-export type Unavailable = 'browser-page' | 'store-page' | 'not-web' | 'no-content-script' | 'not-article';
+export type Unavailable =
+  'browser-page' | 'store-page' | 'not-web' | 'no-content-script' | 'not-article' | 'page-loading' | 'pdf';
 
 const STORE_HOSTS = [
   'chromewebstore.google.com',
@@ -38,3 +40,36 @@ export function displayHost(url: string): string {
     return url;
   }
 }
+
+/** A PDF document, by its type (what the page script reports) or, where no page script runs, by its address. */
+export function isPdf(contentType: string | null, url: string | undefined): boolean {
+  if (contentType) return contentType.toLowerCase() === 'application/pdf';
+  try {
+    return !!url && /\.pdf$/i.test(new URL(url).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Why the reader can't show a tab it got no snapshot of. */
+export type Unreachable = 'page-loading' | 'pdf' | 'browser-page' | 'store-page' | 'not-web' | 'unreachable';
+
+/** The reason for a tab that didn't answer the reader (`null`: the tab is gone). */
+export function unreachableReason(tab: { url?: string; status?: string } | null): Unreachable {
+  if (!tab) return 'unreachable';
+  const restricted = restrictedReason(tab.url);
+  if (restricted === 'browser-page' || restricted === 'store-page' || restricted === 'not-web') return restricted;
+  if (isPdf(null, tab.url)) return 'pdf';
+  if (tab.status === 'loading') return 'page-loading';
+  return 'unreachable';
+}
+
+/** The reader's message (title and text) for each reason. */
+export const UNREACHABLE_MESSAGES: Record<Unreachable, { title: MessageKey; body: MessageKey }> = {
+  'page-loading': { title: 'pageLoadingTitle', body: 'pageLoadingBody' },
+  pdf: { title: 'pdfTitle', body: 'pdfBody' },
+  'browser-page': { title: 'pageUnreachableTitle', body: 'reasonBrowserPage' },
+  'store-page': { title: 'pageUnreachableTitle', body: 'reasonStorePage' },
+  'not-web': { title: 'pageUnreachableTitle', body: 'reasonNotWeb' },
+  unreachable: { title: 'pageUnreachableTitle', body: 'pageUnreachableBody' },
+};

@@ -28,6 +28,23 @@ describe('settings store (version and migrations)', () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('reads settings whose version record is corrupt, keeping the valid fields', async () => {
+    for (const meta of ['junk', { v: 'two' }, { v: -1 }, null, []]) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.sync.set({
+        settings: { ...DEFAULT_SETTINGS, fontSize: 24, theme: 'sepia', fontFamily: 7 },
+        settings$: meta,
+      });
+      const { loadSettings } = await freshStore();
+      expect(await loadSettings(), JSON.stringify(meta)).toEqual({
+        ...DEFAULT_SETTINGS,
+        fontSize: 24,
+        theme: 'sepia',
+        dayTheme: 'light',
+      });
+    }
+  });
+
   it('repairs single broken fields of a v2 value', async () => {
     await fakeBrowser.storage.sync.set({
       settings: { ...DEFAULT_SETTINGS, theme: 'sepia', fontFamily: 'comic', lineHeight: 'tall' },

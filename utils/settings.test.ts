@@ -35,6 +35,16 @@ describe('normalizeSettings', () => {
     expect(normalizeSettings({ fontSize: NaN, theme: 'dark' })).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
   });
 
+  it('drops unknown and hostile keys, never coerces strings, and leaves Object.prototype alone', () => {
+    const stored = JSON.parse(
+      '{"fontSize":"24","theme":"dark","__proto__":{"polluted":true},"constructor":{"x":1},"extra":"<img src=x>"}',
+    );
+    const settings = normalizeSettings(stored);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
   it('clamps and snaps the font size to the bounds and steps', () => {
     expect(normalizeSettings({ fontSize: 2 }).fontSize).toBe(FONT_SIZE.min);
     expect(normalizeSettings({ fontSize: 400 }).fontSize).toBe(FONT_SIZE.max);
@@ -195,6 +205,16 @@ describe('migrations', () => {
     expect(migrateV1ToV2({ fontSize: 999, shareTargets: 'x' })).toEqual({
       ...DEFAULT_SETTINGS,
       fontSize: FONT_SIZE.max,
+    });
+  });
+
+  it('v1 → v2 repairs, never downgrades, a v2 value that lost its version record', () => {
+    const v2 = { ...DEFAULT_SETTINGS, theme: 'sepia', dayTheme: 'sepia', fontFamily: 'legible', lineHeight: 'tall' };
+    expect(migrateV1ToV2(v2)).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'sepia',
+      dayTheme: 'sepia',
+      fontFamily: 'legible',
     });
   });
 

@@ -140,6 +140,17 @@ export function normalizeSettings(raw: unknown): Settings {
   };
 }
 
+const V2_ONLY_FIELDS = [
+  'dayTheme',
+  'fontFamily',
+  'lineHeight',
+  'contentWidth',
+  'textAlign',
+  'showImages',
+  'speechRate',
+  'autoOpenSites',
+] as const;
+
 /**
  * v1 → v2. Version 1 stored { fontSize, theme: 'light' | 'dark', shareTargets, mastodonInstance }.
  * Version 2 adds the typography, read-aloud and auto-open fields (their defaults), more themes, and
@@ -147,6 +158,8 @@ export function normalizeSettings(raw: unknown): Settings {
  */
 export function migrateV1ToV2(v1: unknown): Settings {
   const old = typeof v1 === 'object' && v1 !== null && !Array.isArray(v1) ? (v1 as Record<string, unknown>) : {};
+  // Fields v1 never had: such a value is a v2 value whose version record was lost. Repair it, don't downgrade it.
+  if (V2_ONLY_FIELDS.some((field) => field in old)) return normalizeSettings(old);
   // v1 knew only light and dark; anything else it held meant its default, light.
   const theme = old['theme'] === 'dark' ? 'dark' : 'light';
   return normalizeSettings({

@@ -31,6 +31,8 @@ const REASONS: Record<Unavailable, MessageKey> = {
   'not-web': 'reasonNotWeb',
   'no-content-script': 'reasonNoContentScript',
   'not-article': 'reasonNotArticle',
+  'page-loading': 'pageLoadingTitle',
+  pdf: 'pdfBody',
 };
 
 interface PopupProps {

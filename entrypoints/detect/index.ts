@@ -34,16 +34,18 @@ export default defineUnlistedScript(() => {
         canonical: document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
         siteName: document.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || null,
         selection: window.getSelection()?.toString() ?? '',
+        contentType: document.contentType,
       }),
       snapshot: () => ({
         url: location.href,
-        html: document.documentElement.outerHTML,
+        contentType: document.contentType,
+        html: document.documentElement?.outerHTML ?? '',
         selectionHtml: selectionHtml(),
       }),
       copy: async ({ payload, confirmation, failure }) => {
-        const ok = await writeClipboard(payload);
-        showPageToast(ok ? confirmation : failure, !ok);
-        return ok;
+        const copied = await writeClipboard(payload);
+        const shown = await showPageToast(copied ? confirmation : failure, !copied);
+        return { copied, shown };
       },
       // Single-page sites change the address without a page load; the background sees it and asks again,
       // a moment later, once the new content is in.

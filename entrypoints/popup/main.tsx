@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
 import { sendToExtension, sendToTab } from '@/utils/messages';
-import { displayHost, restrictedReason } from '@/utils/pages';
+import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/pages';
 import { loadSettings } from '@/utils/settings-store';
 import '@/components/theme.css';
 import './style.css';
@@ -24,18 +24,21 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 }
 
 /** What the page's script adds to what the tab says: canonical link, site name, selection, article or not. */
-async function refine(tabId: number, base: PopupPage): Promise<PopupPage> {
+async function refine(tab: Browser.tabs.Tab & { id: number }, base: PopupPage): Promise<PopupPage> {
   try {
-    const info = await sendToTab(tabId, { type: 'page-info' });
+    const info = await sendToTab(tab.id, { type: 'page-info' });
     return {
       ...base,
       ...info,
       title: info.title || base.title,
       site: displayHost(info.url),
-      unavailable: info.readerable ? null : 'not-article',
+      unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : info.readerable ? null : 'not-article',
     };
   } catch {
-    return { ...base, unavailable: 'no-content-script' };
+    // No page script: a page still loading or a PDF says so; otherwise it was opened before Lectern was.
+    const reason = unreachableReason(tab);
+    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'no-content-script';
+    return { ...base, unavailable };
   }
 }
 
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     if (base.unavailable) show(base);
     else {
       show(base, false);
-      void refine(tabId, base).then((page) => show(page));
+      void refine({ ...tab, id: tabId }, base).then((page) => show(page));
     }
   }
   // The first frame with the popup drawn (`npm run bench` reads it as "popup first render").

@@ -5,6 +5,7 @@ import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
 import { NOT_MINE, listen, sendToExtension, sendToTab, type PageSnapshot } from '@/utils/messages';
+import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/pages';
 import type { Settings } from '@/utils/settings';
 import { loadSettings } from '@/utils/settings-store';
 import '@/components/fonts.css';
@@ -62,17 +63,21 @@ async function takeSnapshot(tabId: number): Promise<PageSnapshot> {
   }
 }
 
+function message(reason: Unreachable, url: string | null): ReaderContent {
+  return { kind: 'message', ...UNREACHABLE_MESSAGES[reason], url };
+}
+
 async function load(): Promise<ReaderContent> {
-  if (sourceTabId === null)
-    return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: null };
+  if (sourceTabId === null) return message('unreachable', null);
   let snapshot;
   try {
     snapshot = await takeSnapshot(sourceTabId);
   } catch {
     const tab = await browser.tabs.get(sourceTabId).catch(() => null);
-    return { kind: 'message', title: 'pageUnreachableTitle', body: 'pageUnreachableBody', url: tab?.url ?? null };
+    return message(unreachableReason(tab), tab?.url ?? null);
   }
   performance.mark('lectern:snapshot');
+  if (isPdf(snapshot.contentType || null, snapshot.url)) return message('pdf', snapshot.url);
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No article: what the user selected is the next best thing to read.
@@ -80,6 +85,17 @@ async function load(): Promise<ReaderContent> {
   performance.mark('lectern:extracted');
   if (!article) return { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
   return { kind: 'article', article };
+}
+
+/** A page still loading has no page script yet (it starts once the page has loaded): read it when it has. */
+function readWhenLoaded(tabId: number): void {
+  const onUpdated = (id: number, change: { status?: string }): void => {
+    if (id !== tabId || change.status !== 'complete') return;
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    show({ kind: 'loading' });
+    void load().then(show);
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
 }
 
 async function main(): Promise<void> {
@@ -98,8 +114,12 @@ async function main(): Promise<void> {
   });
   const commands = await browser.commands.getAll().catch(() => []);
   toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
-  show(await content);
+  const shown = await content;
+  show(shown);
   performance.mark('lectern:rendered');
+  if (shown.kind === 'message' && shown.title === 'pageLoadingTitle' && sourceTabId !== null) {
+    readWhenLoaded(sourceTabId);
+  }
   document.getElementById('reader-main')?.focus({ preventScroll: true });
   markPainted();
 }

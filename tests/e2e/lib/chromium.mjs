@@ -50,6 +50,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
   const driver = {
     name: 'chromium',
     context,
+    worker,
     extensionUrl: (path) => `chrome-extension://${id}/${path}`,
     /** Runs `fn(arg)` in the extension's background, where `chrome.*` is available. */
     ext: (fn, arg) => worker.evaluate(fn, arg),
@@ -75,7 +76,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
         { menuItemId, tabId, extra },
       ),
     /** Resolves with the next reader page that opens, once it has rendered. */
-    async nextReader() {
+    async nextReader({ timeout = 10_000 } = {}) {
       const page = await context.waitForEvent('page', {
         predicate: (p) => p.url().includes('/reader.html'),
         timeout: 15_000,
@@ -86,7 +87,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
           document.querySelector('[data-lectern="reader"]')?.dataset.state !== 'loading' &&
           !!document.querySelector('[data-lectern="reader"]'),
         undefined,
-        { what: 'reader to render' },
+        { what: 'reader to render', timeout },
       );
       return page;
     },

@@ -87,12 +87,13 @@ export async function launchFirefox({ headless = true, display } = {}) {
         const info = { menuItemId: ${JSON.stringify(menuItemId)}, editable: false, pageUrl: nativeTab.linkedBrowser.currentURI.spec, modifiers: [], button: 0, ...${JSON.stringify(extra)} };
         extension.emit('webext-menu-menuitem-click', info, nativeTab);
       })()`),
-    async nextReader() {
+    chromeEval,
+    async nextReader({ timeout = 10_000 } = {}) {
       return new Promise((resolvePage, reject) => {
         const timer = setTimeout(() => {
           browser.off('targetcreated', onTarget);
           reject(new Error('no reader tab opened'));
-        }, 15_000);
+        }, 5_000 + timeout);
         const onTarget = async (target) => {
           const page = await target.page().catch(() => null);
           if (!page) return;
@@ -104,7 +105,7 @@ export async function launchFirefox({ headless = true, display } = {}) {
                 !!document.querySelector('[data-lectern="reader"]') &&
                 document.querySelector('[data-lectern="reader"]').dataset.state !== 'loading',
               undefined,
-              { what: 'reader' },
+              { what: 'reader', timeout },
             );
           } catch {
             return;

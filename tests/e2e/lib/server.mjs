@@ -10,6 +10,8 @@ const TYPES = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 /** Extra response headers of a fixture: `<name>.headers.json` next to it (e.g. a Content-Security-Policy), if any. */
@@ -23,10 +25,12 @@ async function extraHeaders(full) {
 
 /**
  * Starts the server on a free port; `requests` lists the paths asked for, in order.
- * `routes` maps a path to a generated response: `({ base, url }) => ({ status?, headers?, body })`.
+ * `routes` maps a path to a generated response: `({ base, url }) => ({ status?, headers?, body, hold? })`; with `hold`
+ * the body is sent but the response never ends (a page still loading) until the server closes.
  */
 export async function startServer({ routes = {} } = {}) {
   const requests = [];
+  const held = new Set();
   let base = '';
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', base);
@@ -34,9 +38,11 @@ export async function startServer({ routes = {} } = {}) {
     requests.push(path);
     const route = routes[path];
     if (route) {
-      const { status = 200, headers = {}, body = '' } = await route({ base, url });
+      const { status = 200, headers = {}, body = '', hold = false } = await route({ base, url });
       res.writeHead(status, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers });
-      return void res.end(body);
+      if (!hold) return void res.end(body);
+      held.add(res);
+      return void res.write(body);
     }
     // /articles/<name> serves fixture <name>.html, so the pages look like article URLs.
     const file = path.startsWith('/articles/') ? `${path.slice('/articles/'.length)}.html` : path.slice(1);
@@ -57,5 +63,15 @@ export async function startServer({ routes = {} } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   base = `http://127.0.0.1:${port}`;
-  return { base, requests, close: () => new Promise((r) => server.close(r)) };
+  const close = () => {
+    for (const res of held) res.end();
+    server.closeAllConnections?.();
+    return new Promise((r) => server.close(r));
+  };
+  /** Ends the responses held open: those pages finish loading. */
+  const release = () => {
+    for (const res of held) res.end('</article></body></html>');
+    held.clear();
+  };
+  return { base, requests, close, release };
 }
