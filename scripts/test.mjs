@@ -64,6 +64,8 @@ if (built) {
     [
       '--test',
       '--test-concurrency=1',
+      // A test that stops getting answers fails after five minutes instead of holding the run.
+      '--test-timeout=300000',
       '--test-reporter=tap',
       'tests/e2e/chromium.test.mjs',
       'tests/e2e/firefox.test.mjs',

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
-import { openReaderByCommand, tabIdOf, waitFor } from './extension.mjs';
+import { openReaderByCommand, tabIdOf } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { sleep, until } from './wait.mjs';
 
@@ -120,12 +120,19 @@ export function securitySuite(launch) {
     assert.match(text, new RegExp(`Paragraph ${PAYLOADS.length} of the harbour report`));
 
     await interact(reader);
-    // The article's own last image loads: the reader got to the end, and images still work.
-    await waitFor(
-      reader,
-      () => document.querySelector('[data-lectern="article"] img[src*="dock.png?end"]')?.naturalWidth > 0,
-      undefined,
-      { what: 'the last image of the article' },
+    // The article's own last image loads: the reader got to the end, and images still work. A link clicked above
+    // may have opened its tab only after the reader came back to the front, and a background tab loads no lazy
+    // image: the reader is brought to the front, at its end, on every try.
+    await until(
+      async () => {
+        await reader.bringToFront();
+        return reader.evaluate(() => {
+          const img = document.querySelector('[data-lectern="article"] img[src*="dock.png?end"]');
+          img?.scrollIntoView({ block: 'center', behavior: 'instant' });
+          return img?.complete && img.naturalWidth > 0;
+        });
+      },
+      { what: 'the last image of the article', timeout: 20_000 },
     );
     await settle(reader);
 

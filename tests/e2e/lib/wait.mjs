@@ -1,13 +1,24 @@
 // Polling helpers that tolerate pages still loading (extension tabs in Firefox throw while they switch documents).
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `promise`, or a rejection once `ms` have passed (a page or worker that stopped answering can't hang a test). */
+export function within(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from ${what} in ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** Polls `fn` in `page` until it returns a truthy value; returns that value. */
 export async function waitFor(page, fn, arg, { timeout = 10_000, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
   let lastError;
   for (;;) {
     try {
-      const value = await page.evaluate(fn, arg);
+      const value = await within(page.evaluate(fn, arg), Math.max(timeout, 5_000), `the page (${what})`);
       if (value) return value;
     } catch (error) {
       lastError = error;
@@ -21,7 +32,7 @@ export async function waitFor(page, fn, arg, { timeout = 10_000, what = 'conditi
 export async function until(fn, { timeout = 10_000, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
   for (;;) {
-    const value = await fn().catch(() => undefined);
+    const value = await within(fn(), Math.max(timeout, 5_000), what).catch(() => undefined);
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
