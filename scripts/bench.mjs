@@ -150,9 +150,12 @@ async function measurePage(url) {
     traceConfig: { includedCategories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] },
   });
   let detected;
+  let badge = '';
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    detected = await waitDetected(await tabIdFor(url));
+    const tabId = await tabIdFor(url);
+    detected = await waitDetected(tabId);
+    badge = await ext((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     await sleep(200);
   } finally {
     // Always end the trace: Chromium allows one at a time, and the next page needs its own.
@@ -217,6 +220,8 @@ async function measurePage(url) {
   return {
     detection,
     detected: detected !== null,
+    // Whether Lectern's own check (the badge) said "article", to compare with bare isProbablyReaderable.
+    article: badge !== '',
     bare,
     toReader: painted.at - fired,
     steps,
@@ -356,6 +361,8 @@ const line = (label, xs) =>
   console.log(`${label.padEnd(44)} ${ms(median(xs)).padStart(9)} ${ms(quantile(xs, 0.95)).padStart(9)}`);
 line('detection: content script main thread, ms', det);
 line('detection: its longest task, ms', detLongest);
+const agree = ok.filter((r) => r.article === r.bare.readerable).length;
+console.log(`detection's answer = bare isProbablyReaderable's on ${agree} of ${ok.length} pages`);
 line('bare isProbablyReaderable(document), ms', check);
 line('time to reader (command → painted), ms', toReader);
 line('bare Readability.parse on a clone, ms', parse);
