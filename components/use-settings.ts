@@ -12,7 +12,8 @@ export function useSettings(
   const [settings, setSettings] = useState<Settings | null>(initial);
   useEffect(() => {
     let active = true;
-    void loadSettings().then((s) => active && setSettings(s));
+    // A view that read them before its first render doesn't read them again.
+    if (!initial) void loadSettings().then((s) => active && setSettings(s));
     const unwatch = watchSettings(setSettings);
     return () => {
       active = false;
