@@ -89,6 +89,22 @@ async function assertClickable(reader) {
   await waitForFontSize(reader, '=', start);
 }
 
+/** Copies the page's link by command; the page's confirmation keeps its own display and sits in the top layer. */
+async function assertToastOnTop(driver, page) {
+  await page.bringToFront();
+  await driver.fireCommand('copy-link');
+  const toast = await waitFor(
+    page,
+    () => {
+      const host = document.getElementsByTagName('lectern-toast')[0];
+      return host && { display: getComputedStyle(host).display, top: host.matches(':popover-open') };
+    },
+    undefined,
+    { what: 'page toast' },
+  );
+  assert.deepEqual(toast, { display: 'block', top: true });
+}
+
 export function hostileSuite(launch) {
   let driver;
   let server;
@@ -124,18 +140,7 @@ export function hostileSuite(launch) {
     await reader.close();
 
     // The confirmation of a copy on that page: its host element keeps its own display and sits in the top layer.
-    await page.bringToFront();
-    await driver.fireCommand('copy-link');
-    const toast = await waitFor(
-      page,
-      () => {
-        const host = document.getElementsByTagName('lectern-toast')[0];
-        return host && { display: getComputedStyle(host).display, top: host.matches(':popover-open') };
-      },
-      undefined,
-      { what: 'page toast' },
-    );
-    assert.deepEqual(toast, { display: 'block', top: true });
+    await assertToastOnTop(driver, page);
     assert.equal((await badgeOf(driver, tabId)).text, '✓', 'the toast stayed, no fallback on the button');
     await page.close();
   });
@@ -207,18 +212,7 @@ export function hostileSuite(launch) {
     await assertClickable(reader);
     await reader.close();
 
-    await page.bringToFront();
-    await driver.fireCommand('copy-link');
-    const toast = await waitFor(
-      page,
-      () => {
-        const host = document.querySelector('lectern-toast');
-        return host && { display: getComputedStyle(host).display, top: host.matches(':popover-open') };
-      },
-      undefined,
-      { what: 'page toast' },
-    );
-    assert.deepEqual(toast, { display: 'block', top: true });
+    await assertToastOnTop(driver, page);
     const shot = await look(driver, page, 'strict-csp-toast');
     assert.ok(shot.inkShare > 0.01);
     assert.equal((await badgeOf(driver, tabId)).text, '✓');
