@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { browserPath } from './paths.mjs';
-import { sleep, waitFor } from './wait.mjs';
+import { sleep, waitFor, within } from './wait.mjs';
 
 const BUILD = resolve('.output/firefox-mv2');
 const GECKO_ID = 'lectern@lectern.app';
@@ -128,8 +128,12 @@ export async function launchFirefox({ headless = true, display } = {}) {
       await sleep(50);
       return page.evaluate(() => navigator.clipboard.readText());
     },
+    /**
+     * Closes Firefox. Puppeteer's close can wait forever for an answer from a browser that already exited (its
+     * WebDriver BiDi connection gone), which held a whole test run: after a while the process is killed instead.
+     */
     async close() {
-      await browser.close();
+      await within(browser.close(), 20_000, 'Firefox closing').catch(() => browser.process()?.kill('SIGKILL'));
     },
   };
   return driver;
