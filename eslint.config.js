@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [entrypoints] }] },
   },
   {
-    // The content script runs on every page: it stays tiny and never pulls in the reader's or popup's code.
-    files: ['entrypoints/detect/**'],
+    // The scripts run in web pages (detect.js on every one): they stay tiny and never pull in the reader's or popup's code.
+    files: ['entrypoints/{detect,page-info,snapshot,copy}/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,11 +6,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'storage', 'contextMenus', 'clipboardWrite'],
-    // Detection on every web page: a plain script rather than a WXT content script, whose runtime would cost
-    // more main-thread time on each page load than the detection itself.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detect.js'], run_at: 'document_idle' }],
-    // The same sites the detection content script runs on; lets the popup and background see those tabs' addresses.
+    // `scripting`: no content script is declared; the background, popup and reader run Lectern's small page scripts
+    // (detect.js once a page has loaded, the others when asked) in web pages through scripting.executeScript.
+    permissions: ['activeTab', 'storage', 'contextMenus', 'clipboardWrite', 'scripting'],
+    // The web pages those scripts run in; also lets the popup and background see those tabs' addresses.
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // The extension's own pages run only their bundled scripts, embed nothing and talk to no server: article

@@ -3,12 +3,13 @@ import { badgeFor, copyBadge, readerPath } from '@/utils/badge';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
 import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
-import { listen, sendToExtension, sendToTab, type PageInfo, type PageSnapshot } from '@/utils/messages';
+import { copyInPage, runInPage, type PageInfo, type PageSnapshot } from '@/utils/in-page';
+import { listen, sendToExtension } from '@/utils/messages';
 import { loadSettings } from '@/utils/settings-store';
 import { shouldAutoOpen } from '@/utils/sites';
 
 // Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
-// and detection to the badge.
+// and runs detection in each web page for the badge.
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
@@ -35,7 +36,10 @@ export default defineBackground(() => {
   function prefetchSnapshot(tabId: number): void {
     // A page that doesn't answer in time leaves the reader to ask it itself.
     const snapshot = Promise.race([
-      sendToTab(tabId, { type: 'snapshot' }).catch(() => null),
+      runInPage(tabId, '/snapshot.js', true).then(
+        (answer) => (answer === 'loading' ? null : answer),
+        () => null,
+      ),
       new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)),
     ]);
     prefetched.set(tabId, snapshot);
@@ -63,7 +67,7 @@ export default defineBackground(() => {
     if (!closed) await openReader(tab, false);
   }
 
-  /** Where nothing can be copied (no content script: a browser page), the button says why for a moment. */
+  /** Where nothing can be copied (extensions can't run there: a browser page), the button says why for a moment. */
   async function showCopyImpossible(tabId: number): Promise<void> {
     await action.setBadgeText({ tabId, text: '!' });
     await action.setTitle({ tabId, title: t('copyImpossible') });
@@ -81,15 +85,16 @@ export default defineBackground(() => {
     setTimeout(() => void showDetection(tabId, readerable).catch(() => undefined), 4000);
   }
 
-  /** Copies in the page (its content script writes the clipboard and shows the confirmation there). */
+  /** Copies in the page (a script run there writes the clipboard and shows the confirmation). */
   async function copyInTab(
     tabId: number,
     make: (info: PageInfo) => { payload: ClipboardPayload; done: MessageKey },
   ): Promise<void> {
     try {
-      const info = await sendToTab(tabId, { type: 'page-info' });
+      const info = await runInPage(tabId, '/page-info.js', true);
+      if (info === 'loading') throw new Error('The page is still loading.');
       const { payload, done } = make(info);
-      const result = await sendToTab(tabId, { type: 'copy', payload, confirmation: t(done), failure: t('copyFailed') });
+      const result = await copyInPage(tabId, { payload, confirmation: t(done), failure: t('copyFailed') });
       if (!result.shown) await showCopyResult(tabId, result.copied, done, info.readerable);
     } catch {
       await showCopyImpossible(tabId);
@@ -112,25 +117,62 @@ export default defineBackground(() => {
 
   // Tabs where the reader already opened by itself since their page started loading (auto-open is once per load).
   const autoOpened = new Set<number>();
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') autoOpened.delete(tabId);
-  });
   browser.tabs.onRemoved.addListener((tabId) => autoOpened.delete(tabId));
 
-  async function autoOpen(tab: Browser.tabs.Tab, readerable: boolean, url: string | undefined): Promise<void> {
+  async function autoOpen(tab: Browser.tabs.Tab, readerable: boolean): Promise<void> {
     if (tab.id === undefined) return;
     const { autoOpenSites } = await loadSettings();
-    if (!shouldAutoOpen({ readerable, url, sites: autoOpenSites, openedThisLoad: autoOpened.has(tab.id) })) return;
+    if (!shouldAutoOpen({ readerable, url: tab.url, sites: autoOpenSites, openedThisLoad: autoOpened.has(tab.id) })) {
+      return;
+    }
     autoOpened.add(tab.id);
     await openReader(tab, false);
   }
 
+  /** Runs detect.js in the tab's page (the browser waits until its document is ready) and shows the answer. */
+  async function detect(tabId: number): Promise<void> {
+    const readerable = await runInPage(tabId, '/detect.js').catch(() => null);
+    // A tab closed or navigated to a browser page meanwhile keeps its default button.
+    if (readerable === null) return;
+    await showDetection(tabId, readerable);
+    await autoOpen(await browser.tabs.get(tabId), readerable);
+  }
+
+  // When each web page is checked: once it has loaded, or 3 s after it started loading if it is still going (its
+  // images and ads may take long; the check waits only for its document); a single-page site that changes its address
+  // without a page load, half a second later, once its new content is in. Nothing is checked twice for one address.
+  const DETECT_AFTER = { load: 0, slowLoad: 3000, addressChange: 500 };
+  const pending = new Map<number, ReturnType<typeof setTimeout>>();
+  const checked = new Map<number, string>();
+  function scheduleDetection(tabId: number, url: string, delay: number): void {
+    clearTimeout(pending.get(tabId));
+    pending.set(
+      tabId,
+      setTimeout(() => {
+        pending.delete(tabId);
+        if (checked.get(tabId) === url) return;
+        checked.set(tabId, url);
+        void detect(tabId);
+      }, delay),
+    );
+  }
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading') autoOpened.delete(tabId);
+    const url = tab.url ?? '';
+    if (!/^https?:/.test(url)) return;
+    if (change.status === 'loading') {
+      checked.delete(tabId);
+      scheduleDetection(tabId, url, DETECT_AFTER.slowLoad);
+    } else if (change.status === 'complete') scheduleDetection(tabId, url, DETECT_AFTER.load);
+    else if (change.url) scheduleDetection(tabId, url, DETECT_AFTER.addressChange);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    clearTimeout(pending.get(tabId));
+    pending.delete(tabId);
+    checked.delete(tabId);
+  });
+
   listen({
-    detected: (message, sender) => {
-      if (sender.tab?.id === undefined) return;
-      void showDetection(sender.tab.id, message.readerable);
-      void autoOpen(sender.tab, message.readerable, sender.url ?? sender.tab.url);
-    },
     'prefetched-snapshot': ({ tabId }) => {
       const snapshot = prefetched.get(tabId) ?? null;
       prefetched.delete(tabId);
@@ -139,11 +181,6 @@ export default defineBackground(() => {
     'open-reader': async (message) => {
       await openReader(await browser.tabs.get(message.tabId), message.print);
     },
-  });
-
-  // Single-page sites: the address changes without a page load, so the page's script is asked to check again.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url && /^https?:/.test(change.url)) void sendToTab(tabId, { type: 'recheck' }).catch(() => undefined);
   });
 
   browser.commands.onCommand.addListener((command) => {
@@ -156,6 +193,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener(() => {
+    // Pages already open when Lectern is installed or updated get their badge too.
+    void browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).then((tabs) => {
+      for (const tab of tabs)
+        if (tab.id !== undefined && tab.url) scheduleDetection(tab.id, tab.url, DETECT_AFTER.load);
+    });
     for (const item of MENU_ITEMS) {
       browser.contextMenus.create({
         id: item.id,

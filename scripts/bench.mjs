@@ -2,8 +2,9 @@
 // `npm run bench`: what Lectern costs in real headless Chromium, next to bare Readability in the same run.
 // Prints a table (no assertions). Needs a build (`npm run build`). Options: --pages N (default: all), --json FILE.
 //
-// 1. Detection: main-thread time of the content script on each page load, from Chromium's own trace (every
-//    EvaluateScript / FunctionCall / compile event attributed to detect.js), and its longest single task;
+// 1. Detection: main-thread time of detect.js (which the background runs in each page once it has loaded) on each
+//    page load, from Chromium's own trace (every EvaluateScript / FunctionCall / compile event attributed to
+//    detect.js), and its longest single task;
 //    bare `isProbablyReaderable(document)` timed in the same page for reference.
 // 2. Time to reader: from the toggle-reader command to the article painted in the reader; bare
 //    `new Readability(document.cloneNode(true)).parse()` timed in the same page.
@@ -80,7 +81,7 @@ const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '—');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
-/** Main-thread time of the content script in a trace: union of its top-level events per thread, and the longest. */
+/** Main-thread time of detect.js in a trace: union of its top-level events per thread, and the longest. */
 function contentScriptTime(events) {
   const mine = events.filter(
     (e) =>
@@ -129,7 +130,7 @@ async function tabIdFor(url) {
   throw new Error(`no tab for ${url}`);
 }
 
-/** Waits until the content script has reported (the tooltip changes from the default). */
+/** Waits until detection has answered (the tooltip changes from the default). */
 async function waitDetected(tabId, timeout = 15_000) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
@@ -359,7 +360,7 @@ console.log(
 console.log(`${'measure'.padEnd(44)} ${'median'.padStart(9)} ${'p95'.padStart(9)}`);
 const line = (label, xs) =>
   console.log(`${label.padEnd(44)} ${ms(median(xs)).padStart(9)} ${ms(quantile(xs, 0.95)).padStart(9)}`);
-line('detection: content script main thread, ms', det);
+line('detection: detect.js main thread per page, ms', det);
 line('detection: its longest task, ms', detLongest);
 const agree = ok.filter((r) => r.article === r.bare.readerable).length;
 console.log(`detection's answer = bare isProbablyReaderable's on ${agree} of ${ok.length} pages`);

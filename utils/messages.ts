@@ -1,43 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { ClipboardPayload } from './links';
+import type { PageSnapshot } from './in-page';
 
 /**
- * The one message protocol between Lectern's contexts. Every message names its sender and receiver,
- * and `Replies` gives the type each one answers with.
+ * The one message protocol between Lectern's own contexts (background, reader, popup; web pages answer through the
+ * scripts of utils/in-page.ts instead). Every message names its sender and receiver, and `Replies` gives the type each
+ * one answers with.
  */
 
-/** What the content script reports of its page. */
-export interface PageInfo {
-  url: string;
-  title: string;
-  readerable: boolean;
-  /** The canonical address the page declares, if any. */
-  canonical: string | null;
-  /** The site's name as the page states it (Open Graph), if any. */
-  siteName: string | null;
-  /** The selected text, paragraphs kept; empty when nothing is selected. */
-  selection: string;
-  /** The document's type (text/html, application/pdf for the browser's PDF viewer, image/svg+xml...). */
-  contentType: string;
-}
-
-/** A serialized copy of the page for extraction in the reader (the live page is never handed over). */
-export interface PageSnapshot {
-  url: string;
-  /** The document's type (text/html, application/pdf for the browser's PDF viewer, image/svg+xml...). */
-  contentType: string;
-  html: string;
-  /** The user's selection as HTML, empty when nothing is selected. */
-  selectionHtml: string;
-}
-
 export type Message =
-  /** content → background: the detection result for the sender's tab. */
-  | { type: 'detected'; readerable: boolean }
-  /** popup → content: what is this page? */
-  | { type: 'page-info' }
-  /** reader → content: the page to extract. */
-  | { type: 'snapshot' }
   /**
    * reader → background: the snapshot of this tab that the background asked for while the reader was opening, or
    * null when it has none.
@@ -45,21 +15,12 @@ export type Message =
   | { type: 'prefetched-snapshot'; tabId: number }
   /** popup → background: open the reader for a tab (and print it). */
   | { type: 'open-reader'; tabId: number; print: boolean }
-  /** background → content: the tab's address changed without a page load; check the page again. */
-  | { type: 'recheck' }
-  /** background → content: put this on the clipboard and confirm it on the page; answers whether each worked. */
-  | { type: 'copy'; payload: ClipboardPayload; confirmation: string; failure: string }
   /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
   | { type: 'close-reader-in-tab'; tabId: number };
 
 export interface Replies {
-  detected: void;
-  'page-info': PageInfo;
-  snapshot: PageSnapshot;
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
-  copy: { copied: boolean; shown: boolean };
-  recheck: true;
   'close-reader-in-tab': true;
 }
 
@@ -93,10 +54,6 @@ function unwrap<T>(envelope: unknown): T {
 
 export async function sendToExtension<K extends MessageType>(message: MessageOf<K>): Promise<Replies[K]> {
   return unwrap<Replies[K]>(await browser.runtime.sendMessage(message));
-}
-
-export async function sendToTab<K extends MessageType>(tabId: number, message: MessageOf<K>): Promise<Replies[K]> {
-  return unwrap<Replies[K]>(await browser.tabs.sendMessage(tabId, message));
 }
 
 function isMessage(value: unknown): value is Message {

@@ -2,7 +2,7 @@
 import type { MessageKey } from './i18n';
 
 export type Unavailable =
-  'browser-page' | 'store-page' | 'not-web' | 'no-content-script' | 'not-article' | 'page-loading' | 'pdf';
+  'browser-page' | 'store-page' | 'not-web' | 'unreachable' | 'not-article' | 'page-loading' | 'pdf';
 
 const STORE_HOSTS = [
   'chromewebstore.google.com',

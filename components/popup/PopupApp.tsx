@@ -29,7 +29,7 @@ const REASONS: Record<Unavailable, MessageKey> = {
   'browser-page': 'reasonBrowserPage',
   'store-page': 'reasonStorePage',
   'not-web': 'reasonNotWeb',
-  'no-content-script': 'reasonNoContentScript',
+  unreachable: 'reasonUnreachable',
   'not-article': 'reasonNotArticle',
   'page-loading': 'pageLoadingTitle',
   pdf: 'pdfBody',

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage } from '@/utils/i18n';
-import { sendToExtension, sendToTab } from '@/utils/messages';
+import { runInPage } from '@/utils/in-page';
+import { sendToExtension } from '@/utils/messages';
 import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/pages';
 import { loadSettings } from '@/utils/settings-store';
 import '@/components/theme.css';
@@ -23,10 +24,11 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
     : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
 }
 
-/** What the page's script adds to what the tab says: canonical link, site name, selection, article or not. */
+/** What the page itself adds to what the tab says: canonical link, site name, selection, article or not. */
 async function refine(tabId: number, tab: Browser.tabs.Tab, base: PopupPage): Promise<PopupPage> {
   try {
-    const info = await sendToTab(tabId, { type: 'page-info' });
+    const info = await runInPage(tabId, '/page-info.js', true);
+    if (info === 'loading') return { ...base, unavailable: 'page-loading' };
     return {
       ...base,
       ...info,
@@ -35,9 +37,9 @@ async function refine(tabId: number, tab: Browser.tabs.Tab, base: PopupPage): Pr
       unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : info.readerable ? null : 'not-article',
     };
   } catch {
-    // No page script: a page still loading or a PDF says so; otherwise it was opened before Lectern was.
+    // The page couldn't run Lectern's script: a PDF viewer says so; otherwise the browser kept us out.
     const reason = unreachableReason(tab);
-    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'no-content-script';
+    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'unreachable';
     return { ...base, unavailable };
   }
 }

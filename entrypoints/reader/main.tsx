@@ -4,7 +4,8 @@ import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { closeReader } from '@/components/reader/features/close';
 import { extractArticle, extractSelection } from '@/utils/extract';
 import { t, uiLanguage } from '@/utils/i18n';
-import { NOT_MINE, listen, sendToExtension, sendToTab, type PageSnapshot } from '@/utils/messages';
+import { runInPage, type PageSnapshot } from '@/utils/in-page';
+import { NOT_MINE, listen, sendToExtension } from '@/utils/messages';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/pages';
 import type { Settings } from '@/utils/settings';
 import { loadSettings } from '@/utils/settings-store';
@@ -42,25 +43,15 @@ function show(content: ReaderContent): void {
   );
 }
 
-/**
- * The page's snapshot. The page script answers once the page has had idle time after loading (it defers all its
- * work), so a reader opened right after a page load retries for a moment before calling the page unreachable.
- */
-async function takeSnapshot(tabId: number): Promise<PageSnapshot> {
+/** The page's snapshot, or 'loading' while its markup is still arriving. */
+async function takeSnapshot(tabId: number): Promise<PageSnapshot | 'loading'> {
   // The background asked the page while this tab was opening; it usually has the snapshot ready.
   const ready = await sendToExtension({ type: 'prefetched-snapshot', tabId }).catch(() => null);
   if (ready) {
     performance.mark('lectern:prefetched');
     return ready;
   }
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await sendToTab(tabId, { type: 'snapshot' });
-    } catch (error) {
-      if (attempt >= 12) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+  return runInPage(tabId, '/snapshot.js', true);
 }
 
 function message(reason: Unreachable, url: string | null): ReaderContent {
@@ -76,6 +67,10 @@ async function load(): Promise<ReaderContent> {
     const tab = await browser.tabs.get(sourceTabId).catch(() => null);
     return message(unreachableReason(tab), tab?.url ?? null);
   }
+  if (snapshot === 'loading') {
+    const tab = await browser.tabs.get(sourceTabId).catch(() => null);
+    return message('page-loading', tab?.url ?? null);
+  }
   performance.mark('lectern:snapshot');
   if (isPdf(snapshot.contentType || null, snapshot.url)) return message('pdf', snapshot.url);
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
@@ -87,7 +82,7 @@ async function load(): Promise<ReaderContent> {
   return { kind: 'article', article };
 }
 
-/** A page still loading has no page script yet (it starts once the page has loaded): read it when it has. */
+/** A page whose markup was still arriving: read it once it has loaded. */
 function readWhenLoaded(tabId: number): void {
   const onUpdated = (id: number, change: { status?: string }): void => {
     if (id !== tabId || change.status !== 'complete') return;

@@ -1,0 +1,16 @@
+import type { PageInfo } from '@/utils/in-page';
+import { isReaderable } from '@/utils/readerable';
+
+// Run by the popup and the background when they need to know the page (`page-info.js`, see utils/in-page.ts).
+export default defineUnlistedScript((): PageInfo | 'loading' => {
+  if (document.readyState === 'loading') return 'loading';
+  return {
+    url: location.href,
+    title: document.title,
+    readerable: isReaderable(document),
+    canonical: document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href ?? null,
+    siteName: document.querySelector('meta[property="og:site_name"]')?.getAttribute('content')?.trim() || null,
+    selection: window.getSelection()?.toString() ?? '',
+    contentType: document.contentType,
+  };
+});
