@@ -1,7 +1,7 @@
 // The end-to-end scenarios of issue #2, run the same way in Chromium and Firefox.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, it } from 'node:test';
 import {
   activeTabId,
@@ -23,6 +23,7 @@ import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 
 export const ARTIFACTS = 'test-artifacts';
+const SEED = readFileSync(new URL('../../fixtures/seed-article.html', import.meta.url), 'utf8');
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const JUNK = [
@@ -41,7 +42,15 @@ export function readerSuite(launch) {
   let seed; // { page, tabId }
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({
+      routes: {
+        // The seed article with an image whose response never ends: the page's load never completes.
+        '/articles/slow-image': () => ({
+          body: SEED.replace('</body>', '<img src="/never-ending.png" alt=""></body>'),
+        }),
+        '/never-ending.png': () => ({ headers: { 'content-type': 'image/png' }, body: '', hold: true }),
+      },
+    });
     driver = await launch();
     seedUrl = `${server.base}/articles/seed-article`;
   });
@@ -324,6 +333,21 @@ export function readerSuite(launch) {
     assert.equal(await popup.evaluate(() => document.querySelector('[data-action="open-reader"]').disabled), true);
     assert.equal(await popup.evaluate(() => document.querySelector('[data-action="print"]').disabled), true);
     await popup.close();
+    await page.close();
+  });
+
+  it('detects an article whose page never finishes loading (an image that never arrives)', async () => {
+    const url = `${server.base}/articles/slow-image`;
+    const page = driver.name === 'chromium' ? await driver.context.newPage() : await driver.browser.newPage();
+    page.goto(url, { timeout: 0 }).catch(() => undefined);
+    const tabId = await tabIdOf(driver, url);
+    await until(async () => (await badgeOf(driver, tabId)).text === '✓', { what: 'badge', timeout: 15_000 });
+    // Premise: the browser still counts the page as loading, so no "page loaded" event ever came.
+    const status = await driver.ext(
+      async (id) => (await (globalThis.browser ?? globalThis.chrome).tabs.get(id)).status,
+      tabId,
+    );
+    assert.equal(status, 'loading');
     await page.close();
   });
 
