@@ -95,13 +95,22 @@ export function sanitizeHtml(html: string, win: Window & typeof globalThis): str
 }
 
 /**
- * Sanitizes `root` and its subtree in place (same rules as {@link sanitizeHtml}), sparing a serialize-and-parse round
- * trip. `root` must be a `<div>` of a document that `win` can handle. Returns false when DOMPurify did not sanitize it
- * in place (e.g. a node of another realm), in which case `root` must not be used.
+ * Sanitizes the subtree of `root` (same rules as {@link sanitizeHtml}): its children are replaced by their sanitized
+ * copy, sparing a serialize-and-parse round trip. `root` must be a `<div>` of a document that `win` can handle. Returns
+ * false when that failed, in which case `root` must not be used. (DOMPurify's own IN_PLACE mode walks the whole tree
+ * several more times to make sure it didn't change meanwhile: on a 5 MB article that took twice as long as sanitizing
+ * a copy.)
  */
 export function sanitizeInPlace(root: Element, win: Window & typeof globalThis): boolean {
   try {
-    return purifierFor(win).sanitize(root, { ...CONFIG, IN_PLACE: true }) === root;
+    const clean = purifierFor(win).sanitize(root, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+    // The fragment holds the sanitized copy of `root` itself.
+    const copy = clean.firstChild;
+    if (clean.childNodes.length !== 1 || !copy || copy.nodeName !== root.nodeName) return false;
+    const children = root.ownerDocument.createDocumentFragment();
+    while (copy.firstChild) children.appendChild(copy.firstChild);
+    root.replaceChildren(children);
+    return true;
   } catch {
     return false;
   }
