@@ -8,8 +8,11 @@ const BUILD = resolve('.output/firefox-mv2');
 const GECKO_ID = 'lectern@lectern.app';
 const UUID = '6f1c2a9e-3b7d-4e5f-9a8b-0c1d2e3f4a5b';
 
-/** Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. */
-export async function launchFirefox({ headless = true, display } = {}) {
+/**
+ * Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. `beforeInstall(browser)` runs first,
+ * e.g. to open pages that were there before Lectern was.
+ */
+export async function launchFirefox({ headless = true, display, beforeInstall } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox-esr'),
@@ -31,6 +34,7 @@ export async function launchFirefox({ headless = true, display } = {}) {
       'network.proxy.allow_hijacking_localhost': false,
     },
   });
+  await beforeInstall?.(browser);
   await browser.installExtension(BUILD);
   const extensionUrl = (path) => `moz-extension://${UUID}/${path}`;
 
