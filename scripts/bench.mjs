@@ -242,8 +242,6 @@ for (const id of ids) {
 }
 const synth = await measurePage(`${base}/synthetic`).catch((error) => ({ error: String(error) }));
 
-// Popup first render (five openings; the first includes loading its code).
-const popupTimes = [];
 const anyTab = rows.find((r) => !r.error)
   ? await (async () => {
       const p = await context.newPage();
@@ -251,18 +249,6 @@ const anyTab = rows.find((r) => !r.error)
       return { page: p, id: await tabIdFor(`${base}/corpus-without-scripts/${ids[0]}`) };
     })()
   : null;
-for (let i = 0; i < 5 && anyTab; i++) {
-  const popup = await context.newPage();
-  await popup.goto(driver.extensionUrl(`popup.html?tab=${anyTab.id}`));
-  const at = await popup
-    .waitForFunction(() => performance.getEntriesByName('lectern:painted')[0]?.startTime, undefined, {
-      timeout: 10_000,
-      polling: 10,
-    })
-    .then((h) => h.jsonValue());
-  popupTimes.push(at);
-  await popup.close();
-}
 
 // Memory: the JS heap of a corpus page without its own scripts (after a GC) before the reader ever opened, after it opened and closed once (the
 // one-time cost of answering: the message listener's code warmed up), and after 10 more open/close cycles, whose
@@ -295,6 +281,7 @@ await driver.close();
 // The floor of any reader in its own tab: the same command opening an empty extension page (a copy of the build
 // with one static page and a one-line script added), measured the same way.
 const floor = [];
+const popupTimes = [];
 const popupFloor = [];
 {
   const copy = mkdtempSync(join(tmpdir(), 'lectern-floor-'));
@@ -325,18 +312,25 @@ const popupFloor = [];
     floor.push(at - fired);
     await blank.close();
   }
-  // The popup's floor: the same empty page opened the way the popup is measured (navigation → first frame).
-  for (let i = 0; i < 5; i++) {
-    const blank = await bare.context.newPage();
-    await blank.goto(bare.extensionUrl('blank.html'));
-    popupFloor.push(
-      await blank
-        .waitForFunction(() => performance.getEntriesByName('lectern:painted')[0]?.startTime, undefined, {
-          polling: 10,
-        })
-        .then((h) => h.jsonValue()),
-    );
-    await blank.close();
+  // Popup first render, next to its floor: the same empty page opened the same way (navigation → first frame),
+  // taken in turns in this fresh browser; the popup is about a corpus page (the first opening includes loading its
+  // code).
+  const article = await bare.context.newPage();
+  const articleUrl = `${base}/corpus-without-scripts/${ids[0]}`;
+  await article.goto(articleUrl);
+  const tabId = await bare.ext(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id, articleUrl);
+  const firstFrame = async (path) => {
+    const opened = await bare.context.newPage();
+    await opened.goto(bare.extensionUrl(path));
+    const at = await opened
+      .waitForFunction(() => performance.getEntriesByName('lectern:painted')[0]?.startTime, undefined, { polling: 10 })
+      .then((h) => h.jsonValue());
+    await opened.close();
+    return at;
+  };
+  for (let i = 0; i < 7; i++) {
+    popupTimes.push(await firstFrame(`popup.html?tab=${tabId}`));
+    popupFloor.push(await firstFrame('blank.html'));
   }
   await bare.close();
   rmSync(copy, { recursive: true, force: true });

@@ -21,6 +21,9 @@ const attrs = fc.constantFrom(
   'class="footer main"',
   'hidden',
   'style="display:none"',
+  'style="color: red"',
+  'style="display: NONE !important"',
+  'style="display:none; display:block"',
   'aria-hidden="true"',
   'aria-hidden="true" class="fallback-image"',
 );
@@ -75,6 +78,18 @@ describe('isReaderable: the same answer as Readability’s isProbablyReaderable'
     'pre and article': `<pre>${'code '.repeat(200)}</pre><article>${'words '.repeat(300)}</article>`,
     'short paragraphs only': para(20).repeat(50),
   };
+  // Only elements with a style attribute have their inline style read; however it is written, it must count the same.
+  // One visible paragraph scores under 20, so the answer turns on whether the styled one counts.
+  for (const style of [
+    'color: red',
+    'display: none !important; display: block',
+    'display:block; display:none',
+    'DISPLAY:None',
+    '/* display:none */ color: red',
+    '',
+  ]) {
+    cases[`inline style "${style}"`] = para(60) + para(90, `style="${style}"`);
+  }
   for (const [name, body] of Object.entries(cases)) {
     it(name, () => {
       const d = doc(`<!doctype html><html><body>${body}</body></html>`);
