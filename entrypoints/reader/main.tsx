@@ -54,11 +54,17 @@ async function takeSnapshot(tabId: number): Promise<PageSnapshot | 'loading'> {
   return runInPage(tabId, '/snapshot.js', true);
 }
 
-function message(reason: Unreachable, url: string | null): ReaderContent {
-  return { kind: 'message', ...UNREACHABLE_MESSAGES[reason], url };
+/** What the reader shows, and whether the page was still loading (then it is read again once it has loaded). */
+interface Loaded {
+  content: ReaderContent;
+  pageLoading: boolean;
 }
 
-async function load(): Promise<ReaderContent> {
+function message(reason: Unreachable, url: string | null): Loaded {
+  return { content: { kind: 'message', ...UNREACHABLE_MESSAGES[reason], url }, pageLoading: reason === 'page-loading' };
+}
+
+async function load(): Promise<Loaded> {
   if (sourceTabId === null) return message('unreachable', null);
   let snapshot;
   try {
@@ -78,8 +84,10 @@ async function load(): Promise<ReaderContent> {
   // No article: what the user selected is the next best thing to read.
   const article = extractArticle(doc, snapshot.url) ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   performance.mark('lectern:extracted');
-  if (!article) return { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
-  return { kind: 'article', article };
+  const content: ReaderContent = article
+    ? { kind: 'article', article }
+    : { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
+  return { content, pageLoading: false };
 }
 
 /** A page whose markup was still arriving: read it once it has loaded. */
@@ -88,14 +96,14 @@ function readWhenLoaded(tabId: number): void {
     if (id !== tabId || change.status !== 'complete') return;
     browser.tabs.onUpdated.removeListener(onUpdated);
     show({ kind: 'loading' });
-    void load().then(show);
+    void load().then(({ content }) => show(content));
   };
   browser.tabs.onUpdated.addListener(onUpdated);
 }
 
 async function main(): Promise<void> {
   // The snapshot first: everything else happens while it travels.
-  const content = load();
+  const loaded = load();
   // The settings before the first frame, so even the loading screen is in the user's theme.
   settings = await loadSettings();
   show({ kind: 'loading' });
@@ -109,10 +117,10 @@ async function main(): Promise<void> {
   });
   const commands = await browser.commands.getAll().catch(() => []);
   toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
-  const shown = await content;
-  show(shown);
+  const { content, pageLoading } = await loaded;
+  show(content);
   performance.mark('lectern:rendered');
-  if (shown.kind === 'message' && shown.title === 'pageLoadingTitle' && sourceTabId !== null) {
+  if (pageLoading && sourceTabId !== null) {
     readWhenLoaded(sourceTabId);
   }
   document.getElementById('reader-main')?.focus({ preventScroll: true });
