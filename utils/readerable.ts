@@ -39,7 +39,8 @@ function hiddenByInlineStyle(node: Element): boolean {
 function points(node: Element): number {
   if (!visible(node)) return 0;
   const names = `${String(node.className)} ${node.id}`;
-  if (UNLIKELY.test(names) && !MAYBE.test(names)) return 0;
+  // Most paragraphs have neither class nor id: no pattern to run (the first run of one compiles it, ~0.15 ms).
+  if (names !== ' ' && UNLIKELY.test(names) && !MAYBE.test(names)) return 0;
   if (node.matches('li p')) return 0;
   const length = (node.textContent ?? '').trim().length;
   return length < MIN_LENGTH ? 0 : Math.sqrt(length - MIN_LENGTH);
