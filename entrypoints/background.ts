@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { badgeFor, copyBadge, readerPath } from '@/utils/badge';
+import { DETECT_AFTER, detectionAfter } from '@/utils/detection';
 import { t, type MessageKey } from '@/utils/i18n';
 import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
 import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
@@ -138,10 +139,7 @@ export default defineBackground(() => {
     await autoOpen(await browser.tabs.get(tabId), readerable);
   }
 
-  // When each web page is checked: once it has loaded, or 3 s after it started loading if it is still going (its
-  // images and ads may take long; the check waits only for its document); a single-page site that changes its address
-  // without a page load, half a second later, once its new content is in. Nothing is checked twice for one address.
-  const DETECT_AFTER = { load: 0, slowLoad: 3000, addressChange: 500 };
+  // Each web page is checked once per address (utils/detection.ts says when).
   const pending = new Map<number, ReturnType<typeof setTimeout>>();
   const checked = new Map<number, string>();
   function scheduleDetection(tabId: number, url: string, delay: number): void {
@@ -158,13 +156,10 @@ export default defineBackground(() => {
   }
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') autoOpened.delete(tabId);
-    const url = tab.url ?? '';
-    if (!/^https?:/.test(url)) return;
-    if (change.status === 'loading') {
-      checked.delete(tabId);
-      scheduleDetection(tabId, url, DETECT_AFTER.slowLoad);
-    } else if (change.status === 'complete') scheduleDetection(tabId, url, DETECT_AFTER.load);
-    else if (change.url) scheduleDetection(tabId, url, DETECT_AFTER.addressChange);
+    const plan = detectionAfter(change, tab.url);
+    if (!plan || !tab.url) return;
+    if (plan.newLoad) checked.delete(tabId);
+    scheduleDetection(tabId, tab.url, plan.delay);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     clearTimeout(pending.get(tabId));
