@@ -2,21 +2,16 @@
 // `npm test`: every check, browsers included, ending with the line CI reads ("N passed, N failed").
 // Steps: build both browsers → typecheck → lint → format → web-ext lint and CSP of the built extension → unit tests
 // (vitest) → end-to-end in real Chromium and Firefox.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 const failures = [];
 
-function run(label, command, args, { capture = false } = {}) {
+function run(label, command, args) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, {
-    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
-    encoding: 'utf8',
-  });
-  if (capture) process.stdout.write(result.stdout ?? '');
-  return result;
+  return spawnSync(command, args, { stdio: 'inherit' });
 }
 
 /** A step that is one check: it passes or fails as a whole. */
@@ -56,36 +51,74 @@ try {
   failures.push('unit tests (no report)');
 }
 
-// End-to-end: counted from node's test runner summary. Without a build there is nothing to load.
+// End-to-end: one `node --test` per file, its output shown as it comes and counted from its summary. Each file has a
+// deadline (20 minutes, and all of them together an hour; they take about eight): past it the file's process group is
+// killed and the file counts as failed, so nothing can hold the run. Without a build there is nothing to load.
+const E2E_FILES = [
+  'tests/e2e/chromium.test.mjs',
+  'tests/e2e/firefox.test.mjs',
+  'tests/e2e/keys.test.mjs',
+  'tests/e2e/reading.test.mjs',
+  'tests/e2e/a11y.test.mjs',
+  'tests/e2e/security.test.mjs',
+];
+const E2E_FILE_DEADLINE = 20 * 60_000;
+const E2E_TOTAL = 60 * 60_000;
+
+/** Runs one e2e file; resolves with its output and exit status (null when killed at its deadline). */
+function runE2eFile(file, deadline) {
+  const args = [
+    '--test',
+    // A test that stops getting answers fails after five minutes; once the tests are done the file's process ends,
+    // whatever a failed test left open.
+    '--test-timeout=300000',
+    '--test-force-exit',
+    '--test-reporter=tap',
+    file,
+  ];
+  console.log(`\n▶ end-to-end (real Chromium and Firefox): node ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn('node', args, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+    let output = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.log(`\n✖ ${file} still running at its deadline (${Math.round(deadline / 60_000)} minutes): killed`);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      child.stdout.destroy();
+    }, deadline);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ output, status: timedOut ? null : status });
+    });
+  });
+}
+
 if (built) {
-  const e2e = run(
-    'end-to-end (real Chromium and Firefox)',
-    'node',
-    [
-      '--test',
-      '--test-concurrency=1',
-      // A test that stops getting answers fails after five minutes instead of holding the run.
-      '--test-timeout=300000',
-      '--test-reporter=tap',
-      'tests/e2e/chromium.test.mjs',
-      'tests/e2e/firefox.test.mjs',
-      'tests/e2e/keys.test.mjs',
-      'tests/e2e/reading.test.mjs',
-      'tests/e2e/a11y.test.mjs',
-      'tests/e2e/security.test.mjs',
-    ],
-    { capture: true },
-  );
-  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(e2e.stdout ?? '')?.[1] ?? NaN);
-  const [pass, fail] = [count('pass'), count('fail') + (count('cancelled') || 0)];
-  if (Number.isNaN(pass) || Number.isNaN(fail)) {
-    failed++;
-    failures.push('end-to-end (no summary)');
-  } else {
-    passed += pass;
-    failed += fail;
-    if (fail || e2e.status !== 0) failures.push('end-to-end');
-    if (!fail && e2e.status !== 0) failed++;
+  const end = Date.now() + E2E_TOTAL;
+  for (const file of E2E_FILES) {
+    const { output, status } = await runE2eFile(file, Math.max(0, Math.min(E2E_FILE_DEADLINE, end - Date.now())));
+    const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(output)?.[1] ?? NaN);
+    const [pass, fail] = [count('pass'), count('fail') + (count('cancelled') || 0)];
+    if (status === null || Number.isNaN(pass) || Number.isNaN(fail)) {
+      // Killed, or ended without a summary: the file counts as one failure.
+      failed++;
+      failures.push(`${file} (${status === null ? 'killed at its deadline' : 'no summary'})`);
+    } else {
+      passed += pass;
+      failed += fail;
+      if (fail || status !== 0) failures.push(file);
+      if (!fail && status !== 0) failed++;
+    }
   }
 } else {
   failed++;

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { openArticleTab, waitFor, waitForToast, openPopup } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
+import { after, before, closeAll } from './lib/hooks.mjs';
 
 describe('Chromium', () => {
   readerSuite(() => launchChromium());
@@ -22,8 +23,7 @@ describe('Chromium: Russian interface', () => {
     driver = await launchChromium({ lang: 'ru' });
   });
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it('speaks Russian in a Russian browser', async () => {

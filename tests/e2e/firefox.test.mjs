@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { badgeOf, tabIdOf, waitFor } from './lib/extension.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
 import { until } from './lib/wait.mjs';
+import { after, before, closeAll } from './lib/hooks.mjs';
 
 describe('Firefox', () => {
   readerSuite(() => launchFirefox());
@@ -33,8 +34,7 @@ describe('Firefox: pages open before Lectern was installed', () => {
     });
   });
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it('get their badge and open in the reader without a reload', async () => {

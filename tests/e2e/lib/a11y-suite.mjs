@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { openArticleTab, openReaderByCommand, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
+import { after, before, closeAll } from './hooks.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -43,8 +44,7 @@ export function a11ySuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it('reader: no axe violations in any theme, with the panels and read-aloud bar open', async () => {

@@ -1,12 +1,13 @@
 // Issue #6, end to end in Chromium and Firefox: pages that are not ordinary articles. Each gets the reader or a clear
 // message (never a blank or broken view), and no console of the page, reader, popup or background shows an error.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, it } from 'node:test';
+import { it } from 'node:test';
 import { deepArticle, hugeArticle, startOfArticle } from './bad-input.mjs';
 import { watchErrors } from './errors.mjs';
 import { activeTabId, tabIdOf, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
+import { after, afterEach, before, closeAll } from './hooks.mjs';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -33,8 +34,7 @@ export function badInputSuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   afterEach(async () => {

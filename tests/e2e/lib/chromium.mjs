@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { browserPath } from './paths.mjs';
-import { waitFor } from './wait.mjs';
+import { waitFor, within } from './wait.mjs';
 
 const BUILD = resolve('.output/chrome-mv3');
+/** A call into the browser that gets no answer in this time fails (a browser that went away never answers). */
+const CALL_DEADLINE = 60_000;
 
 /**
  * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);
@@ -44,8 +46,14 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
       };
     }
   });
+  // A browser that goes away during the tests says so in the log (its calls then fail at their deadline).
+  let closing = false;
+  context.on('close', () => {
+    if (!closing) console.error('Chromium closed during the tests');
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  const inWorker = (fn, arg) => within(worker.evaluate(fn, arg), CALL_DEADLINE, 'the extension’s service worker');
 
   const driver = {
     name: 'chromium',
@@ -53,7 +61,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
     worker,
     extensionUrl: (path) => `chrome-extension://${id}/${path}`,
     /** Runs `fn(arg)` in the extension's background, where `chrome.*` is available. */
-    ext: (fn, arg) => worker.evaluate(fn, arg),
+    ext: inWorker,
     async newPage(url) {
       const page = await context.newPage();
       if (url) await page.goto(url);
@@ -65,10 +73,10 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
       return page;
     },
     /** Fires a keyboard command through the real listener, as the browser does on the key. */
-    fireCommand: (name) => worker.evaluate((n) => chrome.commands.onCommand.dispatch(n), name),
+    fireCommand: (name) => inWorker((n) => chrome.commands.onCommand.dispatch(n), name),
     /** Clicks a context-menu item through the real listener; `extra` adds to the click info (selectionText). */
     fireMenu: (menuItemId, tabId, extra = {}) =>
-      worker.evaluate(
+      inWorker(
         async ({ menuItemId, tabId, extra }) => {
           const tab = await chrome.tabs.get(tabId);
           chrome.contextMenus.onClicked.dispatch({ menuItemId, editable: false, pageUrl: tab.url, ...extra }, tab);
@@ -98,8 +106,12 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
       return page.evaluate(() => navigator.clipboard.readText());
     },
     async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      closing = true;
+      try {
+        await within(context.close(), CALL_DEADLINE, 'Chromium closing');
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
     },
   };
   return driver;

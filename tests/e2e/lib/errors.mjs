@@ -70,7 +70,7 @@ export async function watchErrors(driver) {
   // (its CSP allows no eval, so the listeners are functions of that page).
   const inBackground = (fn) =>
     driver.name === 'chromium'
-      ? driver.worker.evaluate(`(${fn})(globalThis)`)
+      ? driver.ext(`(${fn})(globalThis)`)
       : driver.ext(`(async () => (${fn})(await browser.runtime.getBackgroundPage()))()`);
   await inBackground(install.toString());
   const collected = (g) => g.__lecternErrors.splice(0).map(String);

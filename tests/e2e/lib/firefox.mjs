@@ -7,6 +7,8 @@ import { sleep, waitFor, within } from './wait.mjs';
 const BUILD = resolve('.output/firefox-mv2');
 const GECKO_ID = 'lectern@lectern.app';
 const UUID = '6f1c2a9e-3b7d-4e5f-9a8b-0c1d2e3f4a5b';
+/** A call into the browser that gets no answer in this time fails (a browser that went away never answers). */
+const CALL_DEADLINE = 60_000;
 
 /**
  * Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. `beforeInstall(browser)` runs first,
@@ -34,6 +36,11 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
       'network.proxy.allow_hijacking_localhost': false,
     },
   });
+  // A browser that goes away during the tests says so in the log (its calls then fail at their deadline).
+  let closing = false;
+  browser.process()?.on('exit', (code, signal) => {
+    if (!closing) console.error(`Firefox exited during the tests (code ${code}, signal ${signal})`);
+  });
   await beforeInstall?.(browser);
   await browser.installExtension(BUILD);
   const extensionUrl = (path) => `moz-extension://${UUID}/${path}`;
@@ -50,7 +57,8 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
   const helper = await openExtensionPage('popup.html');
 
   /** Evaluates in the browser's privileged scope (browser.xhtml). */
-  async function chromeEval(expression) {
+  const chromeEval = (expression) => within(evaluateInChrome(expression), CALL_DEADLINE, 'Firefox’s own scope');
+  async function evaluateInChrome(expression) {
     const tree = await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const context = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml').context;
     const { result } = await browser.connection.send('script.evaluate', {
@@ -66,7 +74,7 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
     name: 'firefox',
     browser,
     extensionUrl,
-    ext: (fn, arg) => helper.evaluate(fn, arg),
+    ext: (fn, arg) => within(helper.evaluate(fn, arg), CALL_DEADLINE, 'the extension'),
     async newPage(url) {
       const page = await browser.newPage();
       if (url) await page.goto(url);
@@ -137,6 +145,7 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
      * WebDriver BiDi connection gone), which held a whole test run: after a while the process is killed instead.
      */
     async close() {
+      closing = true;
       await within(browser.close(), 20_000, 'Firefox closing').catch(() => browser.process()?.kill('SIGKILL'));
     },
   };

@@ -2,7 +2,7 @@
 // scripts, a strict Content-Security-Policy) and what the reader sends over the network (nothing of its own).
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { after, afterEach, before, it } from 'node:test';
+import { it } from 'node:test';
 import { watchErrors } from './errors.mjs';
 import {
   activeTabId,
@@ -20,6 +20,7 @@ import {
 import { contrastRatio, inkStats } from './pixels.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
+import { after, afterEach, before, closeAll } from './hooks.mjs';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -117,8 +118,7 @@ export function hostileSuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   afterEach(async () => {

@@ -1,9 +1,10 @@
 // Issue #4 end to end, the same in Chromium and Firefox: themes, typography, save, progress, read aloud, options.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './suite.mjs';
+import { after, before, closeAll } from './hooks.mjs';
 
 /** Computed styles of the article the typography tests compare. */
 function articleStyle(reader) {
@@ -167,8 +168,7 @@ export function readingSuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it('each theme from the Aa panel, with a screenshot; n goes back to the day theme', async () => {

@@ -1,11 +1,12 @@
 // Issue #6, end to end and the same in Chromium and Firefox: hostile pages and bad input.
 // Nothing from a page executes in the reader, nothing breaks it, nothing leaks from it.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
 import { openReaderByCommand, tabIdOf } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { sleep, until } from './wait.mjs';
+import { after, before, closeAll } from './hooks.mjs';
 
 export const ARTIFACTS = 'test-artifacts';
 
@@ -86,8 +87,7 @@ export function securitySuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it(`the XSS corpus is live: in an ordinary page its ${PAYLOADS.length} payloads fire`, async () => {

@@ -1,6 +1,6 @@
 // The end-to-end scenarios of issue #5 (copy formats, quotes, share, QR, commands and menus), in both browsers.
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import jsQR from 'jsqr';
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ import {
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './suite.mjs';
 import { until } from './wait.mjs';
+import { after, before, closeAll } from './hooks.mjs';
 
 const TITLE = 'CNN: CIA conducts first known US drone strike inside Venezuela | Caliber.az';
 const CANONICAL = 'http://127.0.0.1/world/cia-drone-strike-venezuela';
@@ -73,8 +74,7 @@ export function sharingSuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   const popupOfSeed = () => openPopup(driver, seed.tabId);

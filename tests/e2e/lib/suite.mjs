@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import {
   activeTabId,
   badgeOf,
@@ -21,6 +21,7 @@ import {
 } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
+import { after, before, closeAll } from './hooks.mjs';
 
 export const ARTIFACTS = 'test-artifacts';
 const SEED = readFileSync(new URL('../../fixtures/seed-article.html', import.meta.url), 'utf8');
@@ -56,8 +57,7 @@ export function readerSuite(launch) {
   });
 
   after(async () => {
-    await driver?.close();
-    await server?.close();
+    await closeAll(driver, server);
   });
 
   it('binds toggle-reader to a key the browser really binds', async () => {
