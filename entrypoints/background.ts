@@ -11,6 +11,9 @@ import { shouldAutoOpen } from '@/utils/sites';
 
 // Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
 // and runs detection in each web page for the badge.
+// The pages Lectern works on (its host permissions).
+const WEB_PAGES = ['http://*/*', 'https://*/*'];
+
 export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
@@ -120,23 +123,20 @@ export default defineBackground(() => {
   const autoOpened = new Set<number>();
   browser.tabs.onRemoved.addListener((tabId) => autoOpened.delete(tabId));
 
-  async function autoOpen(tab: Browser.tabs.Tab, readerable: boolean): Promise<void> {
-    if (tab.id === undefined) return;
+  async function autoOpen(tabId: number, url: string, readerable: boolean): Promise<void> {
     const { autoOpenSites } = await loadSettings();
-    if (!shouldAutoOpen({ readerable, url: tab.url, sites: autoOpenSites, openedThisLoad: autoOpened.has(tab.id) })) {
-      return;
-    }
-    autoOpened.add(tab.id);
-    await openReader(tab, false);
+    if (!shouldAutoOpen({ readerable, url, sites: autoOpenSites, openedThisLoad: autoOpened.has(tabId) })) return;
+    autoOpened.add(tabId);
+    await openReader(await browser.tabs.get(tabId), false);
   }
 
   /** Runs detect.js in the tab's page (the browser waits until its document is ready) and shows the answer. */
-  async function detect(tabId: number): Promise<void> {
+  async function detect(tabId: number, url: string): Promise<void> {
     const readerable = await runInPage(tabId, '/detect.js').catch(() => null);
     // A tab closed or navigated to a browser page meanwhile keeps its default button.
     if (readerable === null) return;
     await showDetection(tabId, readerable);
-    await autoOpen(await browser.tabs.get(tabId), readerable);
+    await autoOpen(tabId, url, readerable);
   }
 
   // Each web page is checked once per address (utils/detection.ts says when).
@@ -150,7 +150,7 @@ export default defineBackground(() => {
         pending.delete(tabId);
         if (checked.get(tabId) === url) return;
         checked.set(tabId, url);
-        void detect(tabId);
+        void detect(tabId, url);
       }, delay),
     );
   }
@@ -189,7 +189,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     // Pages already open when Lectern is installed or updated get their badge too.
-    void browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).then((tabs) => {
+    void browser.tabs.query({ url: WEB_PAGES }).then((tabs) => {
       for (const tab of tabs)
         if (tab.id !== undefined && tab.url) scheduleDetection(tab.id, tab.url, DETECT_AFTER.load);
     });
@@ -198,7 +198,7 @@ export default defineBackground(() => {
         id: item.id,
         title: t(item.title),
         contexts: item.contexts,
-        documentUrlPatterns: ['http://*/*', 'https://*/*'],
+        documentUrlPatterns: WEB_PAGES,
       });
     }
   });

@@ -27,6 +27,8 @@ describe('detectionAfter: when a tab update leads to a check', () => {
 
   it('pages extensions may not run in, or no address: no check', () => {
     for (const url of [
+      'https://chromewebstore.google.com/detail/x',
+      'https://addons.mozilla.org/en-US/firefox/addon/x/',
       'chrome://settings/',
       'about:preferences',
       'file:///tmp/a.html',

@@ -1,3 +1,5 @@
+import { restrictedReason } from './pages';
+
 /**
  * When Lectern checks a tab's page for an article, after one of the browser's tab updates. Pure.
  * Once the page has loaded; or 3 s after it started loading if it is still going (its images and ads may take long,
@@ -17,7 +19,7 @@ export function detectionAfter(
   change: { status?: string; url?: string },
   tabUrl: string | undefined,
 ): DetectionPlan | null {
-  if (!tabUrl || !/^https?:/i.test(tabUrl)) return null;
+  if (restrictedReason(tabUrl) !== null) return null;
   if (change.status === 'loading') return { delay: DETECT_AFTER.slowLoad, newLoad: true };
   if (change.status === 'complete') return { delay: DETECT_AFTER.load, newLoad: false };
   if (change.url !== undefined) return { delay: DETECT_AFTER.addressChange, newLoad: false };

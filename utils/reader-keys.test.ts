@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_LIST, actionForKey, type KeyInput } from './reader-keys';
+import { KEY_LIST, actionForKey, keyFor, type KeyInput } from './reader-keys';
 
 const press = (key: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   key,
@@ -51,6 +51,37 @@ describe('actionForKey', () => {
     ] as const) {
       expect(actionForKey(press(key))).toBe(action);
       expect(actionForKey(press(key.toUpperCase()))).toBe(action);
+    }
+  });
+});
+
+describe('keyFor: the key a toolbar tooltip names', () => {
+  it('names the key `?` lists first for each action', () => {
+    expect(keyFor('font-larger')).toBe('+');
+    expect(keyFor('night')).toBe('N');
+    expect(keyFor('save-markdown')).toBe('M');
+    expect(keyFor('close')).toBe('Esc');
+    expect(keyFor('help')).toBe('?');
+  });
+
+  it('names nothing for controls without a key', () => {
+    expect(keyFor('share')).toBeUndefined();
+    expect(keyFor('copy-menu')).toBeUndefined();
+  });
+
+  it('every listed key really triggers its action (letters in either case)', () => {
+    const press = (key: string): KeyInput => ({
+      key,
+      ctrlKey: false,
+      metaKey: false,
+      altKey: false,
+      inTextField: false,
+    });
+    for (const { action } of KEY_LIST) {
+      const key = keyFor(action)!;
+      const pressed = key === 'Esc' ? 'Escape' : key;
+      expect(actionForKey(press(pressed))).toBe(action);
+      if (/^[A-Z]$/.test(key)) expect(actionForKey(press(key.toLowerCase()))).toBe(action);
     }
   });
 });

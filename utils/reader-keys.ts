@@ -66,6 +66,11 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['?'], action: 'help' },
 ];
 
+/** The key named for an action (the first one `?` lists), or undefined for controls without a key. */
+export function keyFor(action: string): string | undefined {
+  return KEY_LIST.find((entry) => entry.action === action)?.keys[0];
+}
+
 /** The action for a key press, or null when the reader should leave the key alone (modifiers, typing, unknown keys). */
 export function actionForKey(input: KeyInput): ReaderAction | null {
   if (input.ctrlKey || input.metaKey || input.altKey) return null;

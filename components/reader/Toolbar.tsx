@@ -7,7 +7,7 @@ import { ShareMenu } from '@/components/ShareMenu';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ClipboardPayload, LinkSource } from '@/utils/links';
 import { cleanUrl } from '@/utils/links';
-import type { ReaderAction } from '@/utils/reader-keys';
+import { keyFor, type ReaderAction } from '@/utils/reader-keys';
 import type { Settings } from '@/utils/settings';
 
 interface ToolbarProps {
@@ -35,8 +35,6 @@ function selectedText(): string {
 interface ToolProps {
   action: string;
   label: string;
-  /** The reader key, shown in the tooltip. */
-  keyName?: string;
   /** An icon, or else a short text such as "Aa" (the label is then read out instead). */
   icon?: IconName;
   text?: string;
@@ -48,8 +46,9 @@ interface ToolProps {
   keepSelection?: boolean;
 }
 
-/** One toolbar button: its label spoken, its key in the tooltip, `data-action` as the test contract. */
-function Tool({ action, label, keyName, icon, text, pressed, expanded, disabled, onClick, keepSelection }: ToolProps) {
+/** One toolbar button: its label spoken, its reader key (utils/reader-keys.ts) in the tooltip, `data-action` as the test contract. */
+function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick, keepSelection }: ToolProps) {
+  const keyName = keyFor(action);
   return (
     <button
       type="button"
@@ -95,7 +94,6 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
       <Tool
         action="night"
         label={t('nightMode')}
-        keyName="N"
         icon="moon"
         pressed={settings.theme === 'dark'}
         onClick={() => run('night')}
@@ -103,16 +101,14 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
       <Tool
         action="typography"
         label={t('typography')}
-        keyName="T"
         text="Aa"
         expanded={panelOpen}
         onClick={() => run('typography')}
       />
-      <Tool action="print" label={t('print')} keyName="P" icon="print" onClick={() => run('print')} />
+      <Tool action="print" label={t('print')} icon="print" onClick={() => run('print')} />
       <Tool
         action="speak"
         label={t('readAloud')}
-        keyName="S"
         icon="speak"
         disabled={!canSave}
         pressed={speaking}
@@ -121,7 +117,6 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
       <Tool
         action="save-html"
         label={t('saveHtml')}
-        keyName="H"
         icon="download"
         disabled={!canSave}
         onClick={() => run('save-html')}
@@ -129,19 +124,11 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
       <Tool
         action="save-markdown"
         label={t('saveMarkdown')}
-        keyName="M"
         text="MD"
         disabled={!canSave}
         onClick={() => run('save-markdown')}
       />
-      <Tool
-        action="copy-link"
-        label={t('copyLink')}
-        keyName="C"
-        icon="link"
-        disabled={!source}
-        onClick={() => run('copy-link')}
-      />
+      <Tool action="copy-link" label={t('copyLink')} icon="link" disabled={!source} onClick={() => run('copy-link')} />
       <div class="menu-anchor">
         <Tool
           action="copy-menu"
@@ -184,8 +171,8 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
           </div>
         )}
       </div>
-      <Tool action="help" label={t('keysHelp')} keyName="?" icon="keyboard" onClick={() => run('help')} />
-      <Tool action="close" label={t('close')} keyName="Esc" icon="close" onClick={() => run('close')} />
+      <Tool action="help" label={t('keysHelp')} icon="keyboard" onClick={() => run('help')} />
+      <Tool action="close" label={t('close')} icon="close" onClick={() => run('close')} />
       {children}
     </nav>
   );
