@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
+import { ARTIFACTS } from './lib/paths.mjs';
 import { openArticleTab, waitFor, waitForToast, openPopup } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
@@ -37,6 +38,6 @@ describe('Chromium: Russian interface', () => {
     await popup.click('[data-action="copy-link"]');
     const toast = await waitForToast(popup);
     assert.equal(toast, 'Ссылка скопирована');
-    await popup.screenshot({ path: 'test-artifacts/chromium-popup-ru.png' });
+    await popup.screenshot({ path: `${ARTIFACTS}/chromium-popup-ru.png` });
   });
 });

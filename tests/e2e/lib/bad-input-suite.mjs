@@ -8,8 +8,7 @@ import { activeTabId, tabIdOf, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, afterEach, before, closeAll } from './hooks.mjs';
-
-const ARTIFACTS = 'test-artifacts';
+import { ARTIFACTS } from './paths.mjs';
 
 export const BAD_ROUTES = {
   '/bad/huge': () => ({ body: hugeArticle(10) }),

@@ -21,8 +21,7 @@ import { contrastRatio, inkStats } from './pixels.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, afterEach, before, closeAll } from './hooks.mjs';
-
-const ARTIFACTS = 'test-artifacts';
+import { ARTIFACTS } from './paths.mjs';
 
 /** Presses a key that may close the page it is pressed in (the press's own error on a closed page is expected). */
 async function pressClosing(page, key) {

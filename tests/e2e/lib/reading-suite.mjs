@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { ARTIFACTS } from './suite.mjs';
+import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll } from './hooks.mjs';
 
 /** Computed styles of the article the typography tests compare. */

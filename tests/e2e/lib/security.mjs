@@ -8,8 +8,6 @@ import { startServer } from './server.mjs';
 import { sleep, until } from './wait.mjs';
 import { after, before, closeAll } from './hooks.mjs';
 
-export const ARTIFACTS = 'test-artifacts';
-
 /** No script, no load, no navigation, no form and no plugin in the page itself: only the snapshot carries the payloads. */
 const INERT_PAGE = { 'content-security-policy': "sandbox allow-same-origin; default-src 'none'" };
 

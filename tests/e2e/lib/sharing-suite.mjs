@@ -18,7 +18,7 @@ import {
   waitForToast,
 } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { ARTIFACTS } from './suite.mjs';
+import { ARTIFACTS } from './paths.mjs';
 import { until } from './wait.mjs';
 import { after, before, closeAll } from './hooks.mjs';
 

@@ -1,7 +1,7 @@
 // The end-to-end scenarios of issue #2, run the same way in Chromium and Firefox.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { it } from 'node:test';
 import {
   activeTabId,
@@ -22,10 +22,9 @@ import {
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, before, closeAll } from './hooks.mjs';
+import { ARTIFACTS } from './paths.mjs';
 
-export const ARTIFACTS = 'test-artifacts';
 const SEED = readFileSync(new URL('../../fixtures/seed-article.html', import.meta.url), 'utf8');
-mkdirSync(ARTIFACTS, { recursive: true });
 
 const JUNK = [
   'Liked the story',
