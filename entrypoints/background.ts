@@ -130,13 +130,24 @@ export default defineBackground(() => {
     await openReader(await browser.tabs.get(tabId), false);
   }
 
+  const tabExists = (tabId: number): Promise<boolean> =>
+    browser.tabs.get(tabId).then(
+      () => true,
+      () => false,
+    );
+
   /** Runs detect.js in the tab's page (the browser waits until its document is ready) and shows the answer. */
   async function detect(tabId: number, url: string): Promise<void> {
     const readerable = await runInPage(tabId, '/detect.js').catch(() => null);
     // A tab closed or navigated to a browser page meanwhile keeps its default button.
     if (readerable === null) return;
-    await showDetection(tabId, readerable);
-    await autoOpen(tabId, url, readerable);
+    try {
+      await showDetection(tabId, readerable);
+      await autoOpen(tabId, url, readerable);
+    } catch (error) {
+      // A tab closed since its page answered has nothing left to show; anything else is an error.
+      if (await tabExists(tabId)) throw error;
+    }
   }
 
   // Each web page is checked once per address (utils/detection.ts says when).

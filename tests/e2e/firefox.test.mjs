@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { badgeOf, tabIdOf, waitFor } from './lib/extension.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
 import { until } from './lib/wait.mjs';
-import { after, before, closeAll } from './lib/hooks.mjs';
+import { after, before, closeAll, it } from './lib/deadlines.mjs';
 
 describe('Firefox', () => {
   readerSuite(() => launchFirefox());

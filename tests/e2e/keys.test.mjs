@@ -1,13 +1,13 @@
 // A real key press: the browsers in a window on a private X display, xdotool types the suggested shortcut.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { openArticleTab, waitClosed } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { until } from './lib/wait.mjs';
 import { startDisplay, xdotool } from './lib/xvfb.mjs';
-import { after, before } from './lib/hooks.mjs';
+import { after, before, it } from './lib/deadlines.mjs';
 
 let server;
 let x;

@@ -4,10 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { it } from 'node:test';
 import { openArticleTab, openReaderByCommand, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { after, before, closeAll } from './hooks.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 

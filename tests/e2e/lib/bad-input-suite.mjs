@@ -1,13 +1,12 @@
 // Issue #6, end to end in Chromium and Firefox: pages that are not ordinary articles. Each gets the reader or a clear
 // message (never a blank or broken view), and no console of the page, reader, popup or background shows an error.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import { deepArticle, hugeArticle, startOfArticle } from './bad-input.mjs';
 import { watchErrors } from './errors.mjs';
 import { activeTabId, tabIdOf, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
-import { after, afterEach, before, closeAll } from './hooks.mjs';
+import { after, afterEach, before, closeAll, it } from './deadlines.mjs';
 import { ARTIFACTS } from './paths.mjs';
 
 export const BAD_ROUTES = {
@@ -43,7 +42,7 @@ export function badInputSuite(launch) {
 
   /** Opens `url` in a tab (no waiting for its load: some never finish) and returns the page and its tab id. */
   async function openTab(url) {
-    const page = driver.name === 'chromium' ? await driver.context.newPage() : await driver.browser.newPage();
+    const page = await driver.newTab();
     page.goto(url, { timeout: 0 }).catch(() => undefined);
     const tabId = await tabIdOf(driver, url);
     return { page, tabId };
@@ -176,7 +175,7 @@ export function badInputSuite(launch) {
     const internal = driver.name === 'chromium' ? 'chrome://settings/' : 'about:preferences';
     let page = null;
     if (driver.name === 'chromium') {
-      page = await driver.context.newPage();
+      page = await driver.newTab();
       await page.goto(internal);
     } else {
       // Extensions can't open Firefox's own pages: the browser's scope does, as a person would from the menu.

@@ -53,6 +53,18 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(worker.url()).host;
+  /**
+   * A new tab. Playwright's newPage can wait forever for a tab the browser did open (microsoft/playwright#3939; seen
+   * here as a test that hung on its first tab): after 30 s without one it asks once more, and says so.
+   */
+  async function newTab() {
+    try {
+      return await within(context.newPage(), 30_000, 'Chromium opening a tab');
+    } catch (error) {
+      console.error(`${error.message}: asking again`);
+      return within(context.newPage(), CALL_DEADLINE, 'Chromium opening a tab');
+    }
+  }
   const inWorker = (fn, arg) => within(worker.evaluate(fn, arg), CALL_DEADLINE, 'the extension’s service worker');
 
   const driver = {
@@ -62,13 +74,14 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
     extensionUrl: (path) => `chrome-extension://${id}/${path}`,
     /** Runs `fn(arg)` in the extension's background, where `chrome.*` is available. */
     ext: inWorker,
+    newTab,
     async newPage(url) {
-      const page = await context.newPage();
+      const page = await newTab();
       if (url) await page.goto(url);
       return page;
     },
     async openExtensionPage(path) {
-      const page = await context.newPage();
+      const page = await newTab();
       await page.goto(driver.extensionUrl(path));
       return page;
     },

@@ -45,8 +45,11 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
   await browser.installExtension(BUILD);
   const extensionUrl = (path) => `moz-extension://${UUID}/${path}`;
 
+  /** A new tab (a browser that stopped answering fails the call instead of holding it). */
+  const newTab = () => within(browser.newPage(), CALL_DEADLINE, 'Firefox opening a tab');
+
   async function openExtensionPage(path) {
-    const page = await browser.newPage();
+    const page = await newTab();
     // goto on moz-extension:// never resolves: don't await it, wait for the document instead.
     page.goto(extensionUrl(path)).catch(() => undefined);
     await waitFor(page, (p) => location.href.includes(p) && document.readyState === 'complete', path, { what: path });
@@ -75,8 +78,9 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
     browser,
     extensionUrl,
     ext: (fn, arg) => within(helper.evaluate(fn, arg), CALL_DEADLINE, 'the extension'),
+    newTab,
     async newPage(url) {
-      const page = await browser.newPage();
+      const page = await newTab();
       if (url) await page.goto(url);
       return page;
     },

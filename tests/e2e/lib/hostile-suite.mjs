@@ -2,7 +2,6 @@
 // scripts, a strict Content-Security-Policy) and what the reader sends over the network (nothing of its own).
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { it } from 'node:test';
 import { watchErrors } from './errors.mjs';
 import {
   activeTabId,
@@ -20,7 +19,7 @@ import {
 import { contrastRatio, inkStats } from './pixels.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
-import { after, afterEach, before, closeAll } from './hooks.mjs';
+import { after, afterEach, before, closeAll, it } from './deadlines.mjs';
 import { ARTIFACTS } from './paths.mjs';
 
 /** Presses a key that may close the page it is pressed in (the press's own error on a closed page is expected). */

@@ -1,10 +1,9 @@
 // Issue #4 end to end, the same in Chromium and Firefox: themes, typography, save, progress, read aloud, options.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
-import { after, before, closeAll } from './hooks.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** Computed styles of the article the typography tests compare. */
 function articleStyle(reader) {

@@ -1,12 +1,11 @@
 // Issue #6, end to end and the same in Chromium and Firefox: hostile pages and bad input.
 // Nothing from a page executes in the reader, nothing breaks it, nothing leaks from it.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
 import { openReaderByCommand, tabIdOf } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { sleep, until } from './wait.mjs';
-import { after, before, closeAll } from './hooks.mjs';
+import { sleep, until, within } from './wait.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** No script, no load, no navigation, no form and no plugin in the page itself: only the snapshot carries the payloads. */
 const INERT_PAGE = { 'content-security-policy': "sandbox allow-same-origin; default-src 'none'" };
@@ -98,7 +97,7 @@ export function securitySuite(launch) {
       { what: 'payloads firing in a plain page' },
     );
     assert.ok(fired.size >= 25, `${fired.size} payloads fired`);
-    await page.close();
+    await within(page.close(), 60_000, 'closing the page');
   });
 
   it(`XSS corpus: none of ${PAYLOADS.length} payloads runs or loads in the reader, the article renders`, async () => {

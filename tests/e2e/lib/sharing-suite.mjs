@@ -1,6 +1,5 @@
 // The end-to-end scenarios of issue #5 (copy formats, quotes, share, QR, commands and menus), in both browsers.
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
 import jsQR from 'jsqr';
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
@@ -20,7 +19,7 @@ import {
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { until } from './wait.mjs';
-import { after, before, closeAll } from './hooks.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
 
 const TITLE = 'CNN: CIA conducts first known US drone strike inside Venezuela | Caliber.az';
 const CANONICAL = 'http://127.0.0.1/world/cia-drone-strike-venezuela';

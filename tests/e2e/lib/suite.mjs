@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { it } from 'node:test';
 import {
   activeTabId,
   badgeOf,
@@ -21,7 +20,7 @@ import {
 } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
-import { after, before, closeAll } from './hooks.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
 import { ARTIFACTS } from './paths.mjs';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-article.html', import.meta.url), 'utf8');
@@ -337,7 +336,7 @@ export function readerSuite(launch) {
 
   it('detects an article whose page never finishes loading (an image that never arrives)', async () => {
     const url = `${server.base}/articles/slow-image`;
-    const page = driver.name === 'chromium' ? await driver.context.newPage() : await driver.browser.newPage();
+    const page = await driver.newTab();
     page.goto(url, { timeout: 0 }).catch(() => undefined);
     const tabId = await tabIdOf(driver, url);
     await until(async () => (await badgeOf(driver, tabId)).text === '✓', { what: 'badge', timeout: 15_000 });
