@@ -70,13 +70,6 @@ describe('keyFor: the key a toolbar tooltip names', () => {
   });
 
   it('every listed key really triggers its action (letters in either case)', () => {
-    const press = (key: string): KeyInput => ({
-      key,
-      ctrlKey: false,
-      metaKey: false,
-      altKey: false,
-      inTextField: false,
-    });
     for (const { action } of KEY_LIST) {
       const key = keyFor(action)!;
       const pressed = key === 'Esc' ? 'Escape' : key;

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { browserPath } from './paths.mjs';
-import { waitFor, within } from './wait.mjs';
+import { CALL_DEADLINE, waitFor, within } from './wait.mjs';
 
 const BUILD = resolve('.output/chrome-mv3');
-/** A call into the browser that gets no answer in this time fails (a browser that went away never answers). */
-const CALL_DEADLINE = 60_000;
 
 /**
  * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);

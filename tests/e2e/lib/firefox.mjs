@@ -2,13 +2,11 @@
 import { resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { browserPath } from './paths.mjs';
-import { sleep, waitFor, within } from './wait.mjs';
+import { CALL_DEADLINE, sleep, waitFor, within } from './wait.mjs';
 
 const BUILD = resolve('.output/firefox-mv2');
 const GECKO_ID = 'lectern@lectern.app';
 const UUID = '6f1c2a9e-3b7d-4e5f-9a8b-0c1d2e3f4a5b';
-/** A call into the browser that gets no answer in this time fails (a browser that went away never answers). */
-const CALL_DEADLINE = 60_000;
 
 /**
  * Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. `beforeInstall(browser)` runs first,

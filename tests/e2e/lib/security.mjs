@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
 import { openReaderByCommand, tabIdOf } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { sleep, until, within } from './wait.mjs';
+import { CALL_DEADLINE, sleep, until, within } from './wait.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** No script, no load, no navigation, no form and no plugin in the page itself: only the snapshot carries the payloads. */
@@ -97,7 +97,7 @@ export function securitySuite(launch) {
       { what: 'payloads firing in a plain page' },
     );
     assert.ok(fired.size >= 25, `${fired.size} payloads fired`);
-    await within(page.close(), 60_000, 'closing the page');
+    await within(page.close(), CALL_DEADLINE, 'closing the page');
   });
 
   it(`XSS corpus: none of ${PAYLOADS.length} payloads runs or loads in the reader, the article renders`, async () => {

@@ -1,4 +1,7 @@
 // Polling helpers that tolerate pages still loading (extension tabs in Firefox throw while they switch documents).
+/** A call into a browser that gets no answer in this time fails (a browser that went away never answers). */
+export const CALL_DEADLINE = 60_000;
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `promise`, or a rejection once `ms` have passed (a page or worker that stopped answering can't hang a test). */
