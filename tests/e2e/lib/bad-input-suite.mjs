@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { deepArticle, hugeArticle, startOfArticle } from './bad-input.mjs';
 import { watchErrors } from './errors.mjs';
-import { activeTabId, tabIdOf, waitFor, openPopup } from './extension.mjs';
+import { activeTabId, openLoadingTab, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, afterEach, before, closeAll, it } from './deadlines.mjs';
@@ -40,13 +40,7 @@ export function badInputSuite(launch) {
     assert.deepEqual(found, [], 'no error in the page, reader, popup or background consoles');
   });
 
-  /** Opens `url` in a tab (no waiting for its load: some never finish) and returns the page and its tab id. */
-  async function openTab(url) {
-    const page = await driver.newTab();
-    page.goto(url, { timeout: 0 }).catch(() => undefined);
-    const tabId = await tabIdOf(driver, url);
-    return { page, tabId };
-  }
+  const openTab = (url) => openLoadingTab(driver, url);
 
   /** Opens the reader by command on `page` and returns it with what it shows: article text or message. */
   async function readerOn(page, { timeout = 30_000 } = {}) {

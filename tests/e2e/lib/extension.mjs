@@ -50,6 +50,14 @@ export async function openArticleTab(driver, url, expectedBadge) {
   return { page, tabId };
 }
 
+/** Opens `url` in a new tab without waiting for its load (some pages never finish); its page and tab id. */
+export async function openLoadingTab(driver, url) {
+  const page = await driver.newTab();
+  page.goto(url, { timeout: 0 }).catch(() => undefined);
+  const tabId = await tabIdOf(driver, url);
+  return { page, tabId };
+}
+
 /** Opens the popup for a tab and waits until it has the page's own answer (it draws from the tab's data first). */
 export async function openPopup(driver, tabId) {
   const popup = await driver.openExtensionPage(tabId === undefined ? 'popup.html' : `popup.html?tab=${tabId}`);

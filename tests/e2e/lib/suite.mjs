@@ -7,6 +7,7 @@ import {
   badgeOf,
   luminance,
   openArticleTab,
+  openLoadingTab,
   openReaderByCommand,
   readerLook,
   selectText,
@@ -336,9 +337,7 @@ export function readerSuite(launch) {
 
   it('detects an article whose page never finishes loading (an image that never arrives)', async () => {
     const url = `${server.base}/articles/slow-image`;
-    const page = await driver.newTab();
-    page.goto(url, { timeout: 0 }).catch(() => undefined);
-    const tabId = await tabIdOf(driver, url);
+    const { page, tabId } = await openLoadingTab(driver, url);
     await until(async () => (await badgeOf(driver, tabId)).text === '✓', { what: 'badge', timeout: 15_000 });
     // Premise: the browser still counts the page as loading, so no "page loaded" event ever came.
     const status = await driver.ext(
