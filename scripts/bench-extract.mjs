@@ -112,7 +112,7 @@ const vite = await createServer({
   resolve: { alias: { '@': ROOT } },
 });
 try {
-  const { extractArticle } = await vite.ssrLoadModule('/utils/extract.ts');
+  const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
   const extractors = {
     readability: (doc) => new Readability(doc).parse()?.textContent ?? '',
     lectern: (doc, url) => extractArticle(doc, url)?.text ?? '',

@@ -24,7 +24,7 @@ const vite = await createServer({
 });
 try {
   const { JSDOM } = await import('jsdom');
-  const { extractArticle } = await vite.ssrLoadModule('/utils/extract.ts');
+  const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
   const article = extractArticle(new JSDOM(html, { url }).window.document, url);
   process.stdout.write(JSON.stringify(article, null, 2) + '\n');
   if (!article) process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from './article';
+import type { Article } from '@/utils/extract';
 import { htmlToMarkdown, markdownDocument, saveFileName, standaloneHtml } from './save';
 
 const article: Article = {

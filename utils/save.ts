@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import type { Article } from '@/utils/extract';
 
 /**
  * Save the article: a standalone HTML file (inline CSS, no script, a CSP that forbids any) and Markdown

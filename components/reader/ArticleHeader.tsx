@@ -1,4 +1,4 @@
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 import { formatDate } from '@/utils/format';
 import { t } from '@/utils/i18n';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { copyLink, copyWithToast, notice } from '@/components/copy-link';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useSettings } from '@/components/use-settings';
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/links';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { ReaderAction } from '@/utils/reader-keys';

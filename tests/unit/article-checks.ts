@@ -1,5 +1,5 @@
 /** Checks shared by the extraction robustness tests: is an Article well formed and sanitized, is a document unchanged. */
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 
 /** Attributes whose value is an address that a browser may load or navigate to. */
 const URL_ATTRS = new Set([

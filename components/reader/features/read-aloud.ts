@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 import { pickVoice, splitSentences } from '@/utils/speech';
 
 /**

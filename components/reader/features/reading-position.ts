@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 import { loadPosition, savePosition } from '@/utils/position-store';
 import { scrollFraction, scrollTopFor } from '@/utils/reading-position';
 

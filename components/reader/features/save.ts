@@ -1,4 +1,4 @@
-import type { Article } from '@/utils/article';
+import type { Article } from '@/utils/extract';
 import { t } from '@/utils/i18n';
 import { markdownDocument, saveFileName, standaloneHtml } from '@/utils/save';
 

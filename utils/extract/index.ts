@@ -1,0 +1,4 @@
+// Extraction's public face: a page's Document in, a sanitized Article (plain data) out, the same in Node and in the
+// browser. Everything else in this folder is its inner working.
+export type { Article } from './article';
+export { extractArticle, extractSelection } from './extract';
