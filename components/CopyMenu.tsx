@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/browser';
 import {
   formatLink,
   formatQuote,
@@ -6,7 +6,7 @@ import {
   type LinkFormat,
   type LinkSource,
   type QuoteFormat,
-} from '@/utils/links';
+} from '@/utils/share';
 
 const LINK_ITEMS: ReadonlyArray<[LinkFormat, MessageKey]> = [
   ['clean-link', 'copyCleanLink'],

@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/browser';
 import { canStepFontSize, type Settings } from '@/utils/settings';
 
 interface FontSizeControlProps {

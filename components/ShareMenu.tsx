@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/browser';
 import type { Settings } from '@/utils/settings';
 import { shareUrl, type SharedPage, type ShareTarget } from '@/utils/share';
 

@@ -1,6 +1,6 @@
 import { FONT_LABELS, THEME_LABELS, WIDTH_LABELS } from '@/components/labels';
 import { FontSizeControl } from '@/components/FontSizeControl';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/browser';
 import {
   CONTENT_WIDTHS,
   FONT_FAMILIES,

@@ -1,6 +1,5 @@
-import { writeClipboard } from '@/utils/clipboard';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { ClipboardPayload } from '@/utils/links';
+import { writeClipboard, t, type MessageKey } from '@/utils/browser';
+import type { ClipboardPayload } from '@/utils/share';
 import type { ToastMessage } from './Toast';
 
 let toastId = 0;

@@ -1,4 +1,4 @@
-import type { MessageKey } from '@/utils/i18n';
+import type { MessageKey } from '@/utils/browser';
 import type { ContentWidth, FontFamily, Theme } from '@/utils/settings';
 
 /** The interface names of the settings' values, shared by the reader's typography panel and the options page. */

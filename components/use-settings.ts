@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/settings';
-import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '@/utils/browser';
 
 /**
  * The current settings, kept live with every other view; null until loaded, unless the view read them before its

@@ -1,13 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
-import { badgeFor, copyBadge, readerPath } from '@/utils/badge';
-import { DETECT_AFTER, detectionAfter } from '@/utils/detection';
-import { t, type MessageKey } from '@/utils/i18n';
-import { formatLink, formatQuote, type ClipboardPayload } from '@/utils/links';
-import { MENU_ITEMS, menuItem, type MenuAction } from '@/utils/menus';
-import { copyInPage, runInPage, type PageInfo, type PageSnapshot } from '@/utils/in-page';
-import { listen, sendToExtension } from '@/utils/messages';
-import { loadSettings } from '@/utils/settings-store';
-import { shouldAutoOpen } from '@/utils/sites';
+import { DETECT_AFTER, badgeFor, copyBadge, detectionAfter } from '@/utils/detect';
+import { readerPath } from '@/utils/reader';
+import {
+  t,
+  type MessageKey,
+  copyInPage,
+  runInPage,
+  type PageInfo,
+  type PageSnapshot,
+  listen,
+  sendToExtension,
+  loadSettings,
+} from '@/utils/browser';
+import { formatLink, formatQuote, type ClipboardPayload, MENU_ITEMS, menuItem, type MenuAction } from '@/utils/share';
+import { shouldAutoOpen } from '@/utils/settings';
 
 // Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
 // and runs detection in each web page for the badge.

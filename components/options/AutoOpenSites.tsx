@@ -1,7 +1,12 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
-import { addAutoOpenSite, removeAutoOpenSite, type Settings } from '@/utils/settings';
-import { MAX_AUTO_OPEN_SITES, normalizeHost } from '@/utils/sites';
+import { t } from '@/utils/browser';
+import {
+  addAutoOpenSite,
+  removeAutoOpenSite,
+  type Settings,
+  MAX_AUTO_OPEN_SITES,
+  normalizeHost,
+} from '@/utils/settings';
 
 /** The sites where the reader opens by itself: a list with remove buttons and a field to add one. */
 export function AutoOpenSites({

@@ -7,9 +7,9 @@ import { useTheme } from '@/components/reader/features/theme';
 import { ShareMenu } from '@/components/ShareMenu';
 import { Toast, type ToastMessage } from '@/components/Toast';
 import { useSettings } from '@/components/use-settings';
-import { t, type MessageKey } from '@/utils/i18n';
-import { cleanUrl } from '@/utils/links';
-import type { Unavailable } from '@/utils/pages';
+import { t, type MessageKey } from '@/utils/browser';
+import { cleanUrl } from '@/utils/share';
+import type { Unavailable } from '@/utils/detect';
 import { stepFontSize, toggleNight, type Settings } from '@/utils/settings';
 import { QrPanel } from './QrPanel';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/browser';
 
 /** Renders `text` as a QR code PNG (data URL). The encoder loads only when a QR code is asked for. */
 async function qrDataUrl(text: string): Promise<string> {

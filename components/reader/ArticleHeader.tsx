@@ -1,6 +1,6 @@
 import type { Article } from '@/utils/extract';
-import { formatDate } from '@/utils/format';
-import { t } from '@/utils/i18n';
+import { formatDate } from '@/utils/reader';
+import { t } from '@/utils/browser';
 
 /** Title, then byline, site, date and reading time: what a reader wants to know before the first line. */
 export function ArticleHeader({ article, locale }: { article: Article; locale: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/i18n';
-import { KEY_LIST, type ReaderAction } from '@/utils/reader-keys';
+import { t, type MessageKey } from '@/utils/browser';
+import { KEY_LIST, type ReaderAction } from '@/utils/reader';
 
 /** What each reader key does, as the `?` list and the options page name it. */
 export const KEY_LABELS: Record<ReaderAction, MessageKey> = {

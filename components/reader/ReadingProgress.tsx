@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import { minutesLeft } from '@/utils/reading-position';
+import { t } from '@/utils/browser';
+import { minutesLeft } from '@/utils/reader';
 
 /** The progress bar along the toolbar's lower edge and the minutes left, from the article's reading time. */
 export function ReadingProgress({ fraction, readingMinutes }: { fraction: number; readingMinutes: number }) {

@@ -1,5 +1,5 @@
 import { Icon } from '@/components/icons/Icon';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/browser';
 import { SPEECH_RATE } from '@/utils/settings';
 import type { SpeechState } from './features/read-aloud';
 

@@ -4,10 +4,9 @@ import { CopyMenu } from '@/components/CopyMenu';
 import { FontSizeControl } from '@/components/FontSizeControl';
 import { Icon, type IconName } from '@/components/icons/Icon';
 import { ShareMenu } from '@/components/ShareMenu';
-import { t, type MessageKey } from '@/utils/i18n';
-import type { ClipboardPayload, LinkSource } from '@/utils/links';
-import { cleanUrl } from '@/utils/links';
-import { keyFor, type ReaderAction } from '@/utils/reader-keys';
+import { t, type MessageKey } from '@/utils/browser';
+import { type ClipboardPayload, type LinkSource, cleanUrl } from '@/utils/share';
+import { keyFor, type ReaderAction } from '@/utils/reader';
 import type { Settings } from '@/utils/settings';
 
 interface ToolbarProps {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { TypographyControls } from '@/components/TypographyControls';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/browser';
 import type { Settings } from '@/utils/settings';
 
 /** The "Aa" panel: every look-and-feel setting of the reader, applied at once (and synced to every view). */

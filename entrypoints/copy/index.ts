@@ -1,5 +1,4 @@
-import { writeClipboard } from '@/utils/clipboard';
-import type { CopyRequest, CopyResult, InPageGlobal } from '@/utils/in-page';
+import { writeClipboard, type CopyRequest, type CopyResult, type InPageGlobal } from '@/utils/browser';
 import { showPageToast } from './toast';
 
 // Run in a page before a copy from the context menu or a shortcut (`copy.js`, see utils/in-page.ts): leaves the

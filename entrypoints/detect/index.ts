@@ -1,4 +1,4 @@
-import { isReaderable } from '@/utils/readerable';
+import { isReaderable } from '@/utils/detect';
 
 // Run by the background in each web page once it has loaded (`detect.js`, see utils/in-page.ts); its answer is the
 // toolbar badge. This is all Lectern costs on a page that is never read: no listener stays behind, no messaging API is

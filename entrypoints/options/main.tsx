@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { t, uiLanguage } from '@/utils/i18n';
+import { t, uiLanguage } from '@/utils/browser';
 import '@/components/fonts.css';
 import '@/components/theme.css';
 import './style.css';

@@ -1,5 +1,5 @@
-import type { PageInfo } from '@/utils/in-page';
-import { isReaderable } from '@/utils/readerable';
+import type { PageInfo } from '@/utils/browser';
+import { isReaderable } from '@/utils/detect';
 
 // Run by the popup and the background when they need to know the page (`page-info.js`, see utils/in-page.ts).
 export default defineUnlistedScript((): PageInfo | 'loading' => {

@@ -1,11 +1,8 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
-import { t, uiLanguage } from '@/utils/i18n';
-import { runInPage } from '@/utils/in-page';
-import { sendToExtension } from '@/utils/messages';
-import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/pages';
-import { loadSettings } from '@/utils/settings-store';
+import { t, uiLanguage, runInPage, sendToExtension, loadSettings } from '@/utils/browser';
+import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/detect';
 import '@/components/theme.css';
 import './style.css';
 

@@ -1,14 +1,21 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
-import { closeReader } from '@/components/reader/features/close';
+import {
+  closeReader,
+  t,
+  uiLanguage,
+  runInPage,
+  type PageSnapshot,
+  NOT_MINE,
+  listen,
+  sendToExtension,
+  loadSettings,
+} from '@/utils/browser';
 import { extractArticle, extractSelection } from '@/utils/extract';
-import { t, uiLanguage } from '@/utils/i18n';
-import { runInPage, type PageSnapshot } from '@/utils/in-page';
-import { NOT_MINE, listen, sendToExtension } from '@/utils/messages';
-import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/pages';
+import { readerParams } from '@/utils/reader';
+import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
-import { loadSettings } from '@/utils/settings-store';
 import '@/components/fonts.css';
 import '@/components/theme.css';
 import './style.css';
@@ -16,10 +23,7 @@ import './style.css';
 performance.mark('lectern:start');
 
 // The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it.
-const params = new URLSearchParams(location.search);
-const sourceParam = Number(params.get('tab'));
-const sourceTabId = Number.isInteger(sourceParam) && sourceParam >= 0 ? sourceParam : null;
-const printOnOpen = params.get('print') === '1';
+const { sourceTabId, print: printOnOpen } = readerParams(location.search);
 const locale = uiLanguage();
 const app = document.getElementById('app')!;
 document.documentElement.lang = locale;

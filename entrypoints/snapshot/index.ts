@@ -1,4 +1,4 @@
-import type { PageSnapshot } from '@/utils/in-page';
+import type { PageSnapshot } from '@/utils/browser';
 
 // Run when the reader opens (`snapshot.js`, see utils/in-page.ts): a serialized copy of the page, extracted in the
 // reader (the live page is never handed over). A page whose markup is still arriving says so instead.

@@ -20,6 +20,3 @@ export interface Article {
   /** The canonical address the page declares, when it is a valid web address. */
   canonical: string | null;
 }
-
-/** Why extraction found nothing to show; each has a localized message. */
-export type NoArticleReason = 'empty' | 'not-article';

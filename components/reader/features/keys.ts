@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { actionForKey, type ReaderAction } from '@/utils/reader-keys';
+import { actionForKey, type ReaderAction } from '@/utils/reader';
 
 function isTextField(target: EventTarget | null): boolean {
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
-import { pickVoice, splitSentences } from '@/utils/speech';
+import { pickVoice, splitSentences } from '@/utils/reader';
 
 /**
  * Read aloud: the title and the article, sentence by sentence, through the browser's speech synthesis, in a voice

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
-import { loadPosition, savePosition } from '@/utils/position-store';
-import { scrollFraction, scrollTopFor } from '@/utils/reading-position';
+import { loadPosition, savePosition } from '@/utils/browser';
+import { scrollFraction, scrollTopFor } from '@/utils/reader';
 
 /** The article element's box in document coordinates, and the viewport height. */
 function measure(): { top: number; height: number; viewport: number } | null {

@@ -1,6 +1,6 @@
 import type { Article } from '@/utils/extract';
-import { t } from '@/utils/i18n';
-import { markdownDocument, saveFileName, standaloneHtml } from '@/utils/save';
+import { t } from '@/utils/browser';
+import { markdownDocument, saveFileName, standaloneHtml } from '@/utils/reader';
 
 export type SaveFormat = 'html' | 'markdown';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ClipboardPayload } from './links';
+import type { ClipboardPayload } from '@/utils/share';
 
 /**
  * What Lectern runs in web pages, and how. No content script is declared: the background, popup and reader inject a

@@ -1,5 +1,5 @@
 /** The context-menu items: what each one is called, where it shows and what it does. Pure data. */
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '@/utils/browser';
 import type { LinkFormat, QuoteFormat } from './links';
 
 export type MenuAction =

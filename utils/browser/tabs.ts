@@ -9,9 +9,3 @@ export async function closeReader(sourceTabId: number | null): Promise<void> {
   if (self?.id !== undefined) await browser.tabs.remove(self.id);
   else window.close();
 }
-
-/** Whether this reader page is the one shown in `tabId` (the toggle command closes only that one). */
-export async function isInTab(tabId: number): Promise<boolean> {
-  const self = await browser.tabs.getCurrent();
-  return self?.id === tabId;
-}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { normalizePositions, recallPosition, rememberPosition } from './reading-position';
+import { normalizePositions, recallPosition, rememberPosition } from '@/utils/reader';
 
 /** Reading positions live in storage.local (per device, never synced: they can be many and change often). */
 const KEY = 'readingPositions';

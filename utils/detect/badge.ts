@@ -22,8 +22,3 @@ export function badgeFor(readerable: boolean, shortcut: string | undefined): Bad
 export function copyBadge(copied: boolean): { text: string; color: string } {
   return copied ? { text: 'OK', color: BADGE_COLOR } : { text: '!', color: '#a12a2a' };
 }
-
-/** The reader page's address for the tab it reads. */
-export function readerPath(sourceTabId: number, print: boolean): `/reader.html${string}` {
-  return `/reader.html?tab=${sourceTabId}${print ? '&print=1' : ''}`;
-}

@@ -1,4 +1,4 @@
-import type { ClipboardPayload } from './links';
+import type { ClipboardPayload } from '@/utils/share';
 
 /**
  * Puts text (and HTML, for rich pastes) on the clipboard: the async Clipboard API first, then the copy command

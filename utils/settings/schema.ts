@@ -1,4 +1,4 @@
-import { SHARE_TARGETS, normalizeInstance, type ShareTarget } from './share';
+import { SHARE_TARGETS, normalizeInstance, type ShareTarget } from '@/utils/share';
 import { normalizeHostList } from './sites';
 
 /**

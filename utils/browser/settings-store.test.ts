@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, FONT_SIZE, SETTINGS_VERSION, stepFontSize } from './settings';
+import { DEFAULT_SETTINGS, FONT_SIZE, SETTINGS_VERSION, stepFontSize } from '@/utils/settings';
 import type * as Store from './settings-store';
 
 // A fresh module per test (the store keeps a queue of pending changes).

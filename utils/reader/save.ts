@@ -1,4 +1,5 @@
 import type { Article } from '@/utils/extract';
+import { escapeHtml } from '@/utils/share';
 
 /**
  * Save the article: a standalone HTML file (inline CSS, no script, a CSP that forbids any) and Markdown
@@ -10,9 +11,6 @@ export interface SaveLabels {
   /** "Source" */
   source: string;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 /** A file name from the title: letters of any script kept, path and reserved characters out, bounded length. */
 export function saveFileName(title: string, extension: 'html' | 'md'): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTED_BADGE, badgeFor, copyBadge, readerPath } from './badge';
+import { DETECTED_BADGE, badgeFor, copyBadge } from './badge';
 
 describe('badgeFor', () => {
   it('marks detected articles and names the shortcut', () => {
@@ -10,13 +10,6 @@ describe('badgeFor', () => {
     });
     expect(badgeFor(true, undefined)).toMatchObject({ text: DETECTED_BADGE, titleKey: 'actionTitleDetectedNoKey' });
     expect(badgeFor(false, 'Alt+R')).toMatchObject({ text: '', titleKey: 'actionTitleNotDetected' });
-  });
-});
-
-describe('readerPath', () => {
-  it('names the source tab and the print request', () => {
-    expect(readerPath(12, false)).toBe('/reader.html?tab=12');
-    expect(readerPath(12, true)).toBe('/reader.html?tab=12&print=1');
   });
 });
 

@@ -5,7 +5,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import { describe, expect, it } from 'vitest';
 import { isReaderable } from './readerable';
 
-const FIXTURES = new URL('../tests/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../tests/fixtures/', import.meta.url);
 const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
 const doc = (html: string): Document => new window.DOMParser().parseFromString(html, 'text/html');
 const para = (n: number, attrs = ''): string => `<p ${attrs}>${'word '.repeat(n)}</p>`;

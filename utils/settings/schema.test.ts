@@ -21,7 +21,7 @@ import {
   stepFontSize,
   toggleNight,
   toggleShareTarget,
-} from './settings';
+} from './schema';
 
 describe('normalizeSettings', () => {
   it('gives defaults for nothing or garbage', () => {

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, migrateSettings, normalizeSettings, type Settings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+  migrateSettings,
+  normalizeSettings,
+  type Settings,
+} from '@/utils/settings';
 
 /**
  * The settings as stored in extension storage (sync): the value under `settings` and its schema version under
@@ -31,10 +37,6 @@ async function write(settings: Settings): Promise<void> {
 
 export async function loadSettings(): Promise<Settings> {
   return read().catch(() => DEFAULT_SETTINGS);
-}
-
-export async function saveSettings(settings: Settings): Promise<void> {
-  await write(normalizeSettings(settings));
 }
 
 /** Changes queue up, so two quick key presses read-modify-write one after the other instead of losing one. */

@@ -1,5 +1,5 @@
 /** Which pages Lectern can read, and why not when it can't. Pure. */
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '@/utils/browser';
 
 export type Unavailable =
   'browser-page' | 'store-page' | 'not-web' | 'unreachable' | 'not-article' | 'page-loading' | 'pdf';

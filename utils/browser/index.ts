@@ -1,0 +1,17 @@
+// The browser adapters: the only place in utils/ that touches `browser` (storage, tabs, messaging, i18n, scripting)
+// or the clipboard, so everything else stays plain, testable TypeScript.
+export { t, uiLanguage, type MessageKey } from './i18n';
+export {
+  copyInPage,
+  runInPage,
+  type CopyRequest,
+  type CopyResult,
+  type InPageGlobal,
+  type PageInfo,
+  type PageSnapshot,
+} from './in-page';
+export { NOT_MINE, listen, sendToExtension } from './messages';
+export { writeClipboard } from './clipboard';
+export { loadPosition, savePosition } from './position-store';
+export { loadSettings, updateSettings, watchSettings } from './settings-store';
+export { closeReader } from './tabs';

@@ -1,0 +1,14 @@
+// Detection's public face: whether a page is an article (the readerable check detect.js runs in every page), when a
+// tab's update calls for a check, how the toolbar button shows the answer, and which pages Lectern can't read and why.
+export { isReaderable } from './readerable';
+export { DETECT_AFTER, detectionAfter } from './detection';
+export { badgeFor, copyBadge } from './badge';
+export {
+  UNREACHABLE_MESSAGES,
+  displayHost,
+  isPdf,
+  restrictedReason,
+  unreachableReason,
+  type Unavailable,
+  type Unreachable,
+} from './pages';

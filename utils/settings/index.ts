@@ -1,0 +1,5 @@
+// The settings' public face: the one schema (defaults, bounds, versions, migrations, the repair of whatever storage
+// holds, and every change a view can make) and the sites where the reader opens by itself. Storing them is the
+// browser adapters' job (utils/browser).
+export * from './schema';
+export { MAX_AUTO_OPEN_SITES, normalizeHost, shouldAutoOpen } from './sites';

@@ -1,0 +1,14 @@
+// Sharing's public face: the link and quote formats Lectern copies (tracking removed), the share targets and their
+// URLs, and the context-menu items that copy them.
+export {
+  cleanUrl,
+  escapeHtml,
+  formatLink,
+  formatQuote,
+  type ClipboardPayload,
+  type LinkFormat,
+  type LinkSource,
+  type QuoteFormat,
+} from './links';
+export { MENU_ITEMS, menuItem, type MenuAction } from './menus';
+export { SHARE_TARGETS, normalizeInstance, shareUrl, type SharedPage, type ShareTarget } from './share';
