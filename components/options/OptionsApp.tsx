@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useTheme } from '@/components/reader/features/theme';
-import { SHARE_LABELS } from '@/components/ShareMenu';
-import { useSettings } from '@/components/use-settings';
+import { SHARE_LABELS } from '@/components/shared/ShareMenu';
+import { useSettings } from '@/components/shared/use-settings';
 import { t } from '@/utils/browser';
 import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
-import { TypographyControls } from '@/components/TypographyControls';
+import { TypographyControls } from '@/components/shared/TypographyControls';
 import { KEY_LIST } from '@/utils/reader';
 import { KEY_LABELS } from '@/components/reader/KeyHelp';
 import { AutoOpenSites } from './AutoOpenSites';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { copyLink, copyWithToast, notice } from '@/components/copy-link';
-import { Toast, type ToastMessage } from '@/components/Toast';
-import { useSettings } from '@/components/use-settings';
+import { copyLink, copyWithToast, notice } from '@/components/shared/copy-link';
+import { Toast, type ToastMessage } from '@/components/shared/Toast';
+import { useSettings } from '@/components/shared/use-settings';
 import type { Article } from '@/utils/extract';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/share';
 import { t, type MessageKey } from '@/utils/browser';

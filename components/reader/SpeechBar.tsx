@@ -1,4 +1,4 @@
-import { Icon } from '@/components/icons/Icon';
+import { Icon } from '@/components/shared/icons/Icon';
 import { t } from '@/utils/browser';
 import { SPEECH_RATE } from '@/utils/settings';
 import type { SpeechState } from './features/read-aloud';

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { CopyMenu } from '@/components/CopyMenu';
-import { FontSizeControl } from '@/components/FontSizeControl';
-import { Icon, type IconName } from '@/components/icons/Icon';
-import { ShareMenu } from '@/components/ShareMenu';
+import { CopyMenu } from '@/components/shared/CopyMenu';
+import { FontSizeControl } from '@/components/shared/FontSizeControl';
+import { Icon, type IconName } from '@/components/shared/icons/Icon';
+import { ShareMenu } from '@/components/shared/ShareMenu';
 import { t, type MessageKey } from '@/utils/browser';
 import { type ClipboardPayload, type LinkSource, cleanUrl } from '@/utils/share';
 import { keyFor, type ReaderAction } from '@/utils/reader';

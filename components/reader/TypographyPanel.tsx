@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { TypographyControls } from '@/components/TypographyControls';
+import { TypographyControls } from '@/components/shared/TypographyControls';
 import { t } from '@/utils/browser';
 import type { Settings } from '@/utils/settings';
 

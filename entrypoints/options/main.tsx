@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { t, uiLanguage } from '@/utils/browser';
-import '@/components/fonts.css';
-import '@/components/theme.css';
+import '@/components/shared/fonts.css';
+import '@/components/shared/theme.css';
 import './style.css';
 
 // The settings page: renders the settings and lists the commands with their keys as the browser has bound them.

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage, runInPage, sendToExtension, loadSettings } from '@/utils/browser';
 import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/detect';
-import '@/components/theme.css';
+import '@/components/shared/theme.css';
 import './style.css';
 
 performance.mark('lectern:start');

@@ -16,8 +16,8 @@ import { extractArticle, extractSelection } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
-import '@/components/fonts.css';
-import '@/components/theme.css';
+import '@/components/shared/fonts.css';
+import '@/components/shared/theme.css';
 import './style.css';
 
 performance.mark('lectern:start');

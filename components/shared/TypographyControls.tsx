@@ -1,5 +1,5 @@
-import { FONT_LABELS, THEME_LABELS, WIDTH_LABELS } from '@/components/labels';
-import { FontSizeControl } from '@/components/FontSizeControl';
+import { FONT_LABELS, THEME_LABELS, WIDTH_LABELS } from '@/components/shared/labels';
+import { FontSizeControl } from '@/components/shared/FontSizeControl';
 import { t } from '@/utils/browser';
 import {
   CONTENT_WIDTHS,
