@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { copyLink, copyWithToast, notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { useSettings } from '@/components/shared/use-settings';
+import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
 import type { Article } from '@/utils/extract';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/share';
 import { t, type MessageKey } from '@/utils/browser';
@@ -11,20 +12,13 @@ import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
-import { useContentWidth } from './features/content-width';
-import { useFontFamily } from './features/font-family';
-import { useFontSize } from './features/font-size';
-import { useImages } from './features/images';
 import { useReaderKeys } from './features/keys';
-import { printReader } from './features/print';
+import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
 import { useReadAloud } from './features/read-aloud';
 import { saveArticle } from './features/save';
 import { SpeechBar } from './SpeechBar';
-import { useLineHeight } from './features/line-height';
-import { useTextAlign } from './features/text-align';
-import { useTheme } from './features/theme';
 
 /**
  * Articles longer than this (characters of HTML; a long read is ~100,000) lay out only the blocks on screen
@@ -54,13 +48,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const [helpOpen, setHelpOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  useFontSize(settings);
-  useTheme(settings);
-  useFontFamily(settings);
-  useLineHeight(settings);
-  useContentWidth(settings);
-  useTextAlign(settings);
-  useImages(settings);
+  useSettingsOnScreen(settings);
 
   const article = content.kind === 'article' ? content.article : null;
   const progress = useReadingProgress(article);
@@ -130,14 +118,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
     if (article) document.title = article.title;
   }, [article]);
 
-  useEffect(() => {
-    if (printOnOpen && article && settings) {
-      // Let the article and its fonts lay out before the print dialog takes the page.
-      const timer = setTimeout(printReader, 300);
-      return () => clearTimeout(timer);
-    }
-    return undefined;
-  }, [printOnOpen, article, settings !== null]);
+  usePrintOnOpen(printOnOpen, !!article && settings !== null);
 
   return (
     <div class="reader" data-lectern="reader" data-state={content.kind}>

@@ -3,3 +3,4 @@
 // browser adapters' job (utils/browser).
 export * from './schema';
 export { MAX_AUTO_OPEN_SITES, normalizeHost, shouldAutoOpen } from './sites';
+export { SETTINGS_ON_SCREEN, type ScreenRow } from './screen';
