@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useTheme } from '@/components/reader/features/theme';
-import { SHARE_LABELS } from '@/components/shared/ShareMenu';
+import { SHARE_LABELS } from '@/components/shared/labels';
 import { useSettings } from '@/components/shared/use-settings';
+import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
 import { t } from '@/utils/browser';
 import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
 import { TypographyControls } from '@/components/shared/TypographyControls';
-import { KEY_LIST } from '@/utils/reader';
-import { KEY_LABELS } from '@/components/reader/KeyHelp';
+import { KeyList } from '@/components/shared/KeyList';
 import { AutoOpenSites } from './AutoOpenSites';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
@@ -25,7 +24,7 @@ interface OptionsProps {
 export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: OptionsProps) {
   const [settings, update] = useSettings();
   const [instance, setInstance] = useState('');
-  useTheme(settings);
+  useSettingsOnScreen(settings);
   // Follow changes made elsewhere, but never rewrite the field under the user's fingers.
   useEffect(() => {
     if (settings && document.activeElement?.id !== 'mastodon') setInstance(settings.mastodonInstance);
@@ -157,18 +156,7 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
           ))}
         </dl>
         <h3 class="label">{t('optionsReaderKeys')}</h3>
-        <dl class="shortcuts" data-lectern="reader-keys">
-          {KEY_LIST.map(({ keys, action }) => (
-            <div key={action} class="key-row">
-              <dt>
-                {keys.map((k) => (
-                  <kbd key={k}>{k}</kbd>
-                ))}
-              </dt>
-              <dd>{t(KEY_LABELS[action])}</dd>
-            </div>
-          ))}
-        </dl>
+        <KeyList class="shortcuts" data-lectern="reader-keys" />
         <p>
           {t('optionsShortcutsHint')}{' '}
           {shortcutsPage ? (

@@ -1,23 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/browser';
-import { KEY_LIST, type ReaderAction } from '@/utils/reader';
-
-/** What each reader key does, as the `?` list and the options page name it. */
-export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
-  'font-larger': 'keyFontLarger',
-  'font-smaller': 'keyFontSmaller',
-  'font-reset': 'keyFontReset',
-  night: 'keyNight',
-  typography: 'keyTypography',
-  print: 'keyPrint',
-  'save-html': 'saveHtml',
-  'save-markdown': 'saveMarkdown',
-  speak: 'keyReadAloud',
-  'copy-link': 'keyCopyLink',
-  quote: 'keyQuote',
-  close: 'keyClose',
-  help: 'keyHelp',
-};
+import { KeyList } from '@/components/shared/KeyList';
+import { t } from '@/utils/browser';
 
 /** The `?` list of keys, including the browser-wide toggle shortcut as the browser has it bound. */
 export function KeyHelp({ toggleShortcut, onClose }: { toggleShortcut: string | null; onClose: () => void }) {
@@ -39,24 +22,14 @@ export function KeyHelp({ toggleShortcut, onClose }: { toggleShortcut: string | 
           ×
         </button>
       </div>
-      <dl>
-        {KEY_LIST.map(({ keys, action }) => (
-          <div class="key-row" key={action}>
-            <dt>
-              {keys.map((k) => (
-                <kbd key={k}>{k}</kbd>
-              ))}
-            </dt>
-            <dd>{t(KEY_LABELS[action])}</dd>
-          </div>
-        ))}
+      <KeyList>
         <div class="key-row">
           <dt>
             <kbd>{toggleShortcut || t('shortcutNotSet')}</kbd>
           </dt>
           <dd>{t('keyToggleReader')}</dd>
         </div>
-      </dl>
+      </KeyList>
     </div>
   );
 }

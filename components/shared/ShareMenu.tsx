@@ -1,19 +1,7 @@
-import { t, type MessageKey } from '@/utils/browser';
+import { SHARE_LABELS } from '@/components/shared/labels';
+import { t } from '@/utils/browser';
 import type { Settings } from '@/utils/settings';
-import { shareUrl, type SharedPage, type ShareTarget } from '@/utils/share';
-
-export const SHARE_LABELS: Record<ShareTarget, MessageKey> = {
-  x: 'shareX',
-  facebook: 'shareFacebook',
-  telegram: 'shareTelegram',
-  whatsapp: 'shareWhatsapp',
-  linkedin: 'shareLinkedin',
-  reddit: 'shareReddit',
-  vk: 'shareVk',
-  bluesky: 'shareBluesky',
-  mastodon: 'shareMastodon',
-  email: 'shareEmail',
-};
+import { shareUrl, type SharedPage } from '@/utils/share';
 
 interface ShareMenuProps {
   page: SharedPage;

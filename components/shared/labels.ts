@@ -1,7 +1,12 @@
 import type { MessageKey } from '@/utils/browser';
+import type { ReaderAction } from '@/utils/reader';
 import type { ContentWidth, FontFamily, Theme } from '@/utils/settings';
+import type { ShareTarget } from '@/utils/share';
 
-/** The interface names of the settings' values, shared by the reader's typography panel and the options page. */
+/**
+ * Every interface name of a value in one place: settings' values (the reader's typography panel and the options page),
+ * share targets (share menus and the options page) and reader keys (the `?` list and the options page).
+ */
 export const THEME_LABELS: Record<Theme, MessageKey> = {
   auto: 'themeAuto',
   light: 'themeLight',
@@ -21,4 +26,35 @@ export const WIDTH_LABELS: Record<ContentWidth, MessageKey> = {
   narrow: 'widthNarrow',
   medium: 'widthMedium',
   wide: 'widthWide',
+};
+
+/** The networks' names. */
+export const SHARE_LABELS: Record<ShareTarget, MessageKey> = {
+  x: 'shareX',
+  facebook: 'shareFacebook',
+  telegram: 'shareTelegram',
+  whatsapp: 'shareWhatsapp',
+  linkedin: 'shareLinkedin',
+  reddit: 'shareReddit',
+  vk: 'shareVk',
+  bluesky: 'shareBluesky',
+  mastodon: 'shareMastodon',
+  email: 'shareEmail',
+};
+
+/** What each reader key does, as the `?` list and the options page name it. */
+export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
+  'font-larger': 'keyFontLarger',
+  'font-smaller': 'keyFontSmaller',
+  'font-reset': 'keyFontReset',
+  night: 'keyNight',
+  typography: 'keyTypography',
+  print: 'keyPrint',
+  'save-html': 'saveHtml',
+  'save-markdown': 'saveMarkdown',
+  speak: 'keyReadAloud',
+  'copy-link': 'keyCopyLink',
+  quote: 'keyQuote',
+  close: 'keyClose',
+  help: 'keyHelp',
 };
