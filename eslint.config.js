@@ -1,4 +1,7 @@
-// Lint: TypeScript's recommended rules plus the layer boundaries of DESIGN.md, enforced rather than hoped for.
+// Lint: TypeScript's recommended rules plus the project's layers, enforced rather than hoped for (README, Architecture):
+// entrypoints only wire; utils/ is domain folders reached only through their index.ts; only utils/browser/ (and the
+// entrypoints that wire it) touch `browser`; pure folders never touch a live page; popup and options never import the
+// reader's components; the scripts run in web pages stay tiny.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -8,8 +11,36 @@ const entrypoints = {
 };
 const components = {
   group: ['@/components/*', '**/components/*'],
-  message: 'utils/ is pure logic and never imports UI.',
+  message: 'utils/ is logic and never imports UI.',
 };
+/** A domain is used through its face, `@/utils/<domain>`, never a file inside it. */
+const throughFace = {
+  group: ['@/utils/*/*', '**/utils/*/*'],
+  message: 'Import a utils/ domain through its face (@/utils/<domain>), not a file inside it.',
+};
+/** Inside utils/, another domain is reached through its face too, never by a relative path out of the folder. */
+const otherDomain = {
+  group: ['../*'],
+  message: 'Reach another utils/ domain through its face (@/utils/<domain>).',
+};
+const wxtBrowser = {
+  name: 'wxt/browser',
+  message: 'Browser access goes through the adapters in utils/browser (@/utils/browser).',
+};
+/** Globals of a live page or of the extension APIs, which pure code must not touch (it gets what it needs as arguments). */
+const LIVE_GLOBALS = [
+  'browser',
+  'chrome',
+  'document',
+  'window',
+  'location',
+  'navigator',
+  'localStorage',
+  'history',
+].map((name) => ({
+  name,
+  message: 'Pure utils/ code gets what it needs as arguments; only utils/browser touches the live page.',
+}));
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-artifacts/**'] },
@@ -23,41 +54,103 @@ export default tseslint.config(
     },
   },
   {
-    files: ['utils/**/*.ts'],
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['utils/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [], patterns: [throughFace] }],
+    },
+  },
+  {
+    // Pure domains: no UI, no browser, no live page; other domains through their faces (types from the adapters are fine:
+    // a message key is data).
+    files: ['utils/**/*.ts'],
+    ignores: ['utils/browser/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [entrypoints, components, { group: ['preact', 'preact/*'], message: 'utils/ has no UI.' }] },
+        {
+          paths: [
+            wxtBrowser,
+            { name: '@/utils/browser', allowTypeImports: true, message: 'Pure code uses no adapter.' },
+          ],
+          patterns: [
+            entrypoints,
+            components,
+            throughFace,
+            otherDomain,
+            { group: ['preact', 'preact/*'], message: 'utils/ has no UI.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...LIVE_GLOBALS],
+    },
+  },
+  {
+    // Tests beside their code may build what they need (a jsdom window, a fake browser).
+    files: ['utils/**/*.test.ts'],
+    rules: { 'no-restricted-globals': 'off' },
+  },
+  {
+    files: ['utils/browser/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [], patterns: [entrypoints, components, throughFace, otherDomain] },
       ],
     },
   },
   {
     files: ['components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [entrypoints] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [wxtBrowser], patterns: [entrypoints, throughFace] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: wxtBrowser.message },
+        { name: 'browser', message: wxtBrowser.message },
+      ],
+    },
+  },
+  {
+    // What the popup and options page share with the reader lives in components/shared.
+    files: ['components/popup/**', 'components/options/**', 'components/shared/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [wxtBrowser],
+          patterns: [
+            entrypoints,
+            throughFace,
+            {
+              group: ['@/components/reader', '@/components/reader/*', '**/reader/*'],
+              message: 'Shared with the reader? Move it to components/shared.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // The scripts run in web pages (detect.js on every one): they stay tiny and never pull in the reader's or popup's code.
     files: ['entrypoints/{detect,page-info,snapshot,copy}/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
             {
               name: '@mozilla/readability',
-              message: 'The parser loads in the reader; detection is utils/readerable.ts.',
+              message: 'The parser loads in the reader; detection is utils/detect.',
             },
             { name: 'dompurify', message: 'Sanitizing happens in the reader, not on every page.' },
-            { name: 'preact', message: 'No UI in the content script.' },
+            { name: 'preact', message: 'No UI in a page script.' },
+            { name: '@/utils/extract', message: 'Heavy code loads only in the reader.' },
+            { name: '@/utils/settings', message: 'Settings are read by the extension, not in pages.' },
           ],
-          patterns: [
-            components,
-            {
-              group: ['@/utils/extract', '@/utils/sanitize', '@/utils/settings-store'],
-              message: 'Heavy code loads only in the reader.',
-            },
-            entrypoints,
-          ],
+          patterns: [components, entrypoints, throughFace],
         },
       ],
     },

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type english from '../../public/_locales/en/messages.json';
+import type english from '@/public/_locales/en/messages.json';
 
 /** Every interface string's key; the English file is the reference every locale must match. */
 export type MessageKey = keyof typeof english;
