@@ -156,7 +156,7 @@ export default defineBackground(() => {
     }
   }
 
-  // Each web page is checked once per address (utils/detection.ts says when).
+  // Each web page is checked once per address (utils/detect/detection.ts says when).
   const pending = new Map<number, ReturnType<typeof setTimeout>>();
   const checked = new Map<number, string>();
   function scheduleDetection(tabId: number, url: string, delay: number): void {

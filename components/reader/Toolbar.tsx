@@ -45,7 +45,7 @@ interface ToolProps {
   keepSelection?: boolean;
 }
 
-/** One toolbar button: its label spoken, its reader key (utils/reader-keys.ts) in the tooltip, `data-action` as the test contract. */
+/** One toolbar button: its label spoken, its reader key (utils/reader/reader-keys.ts) in the tooltip, `data-action` as the test contract. */
 function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick, keepSelection }: ToolProps) {
   const keyName = keyFor(action);
   return (

@@ -1,7 +1,7 @@
 import type { PageInfo } from '@/utils/browser';
 import { isReaderable } from '@/utils/detect';
 
-// Run by the popup and the background when they need to know the page (`page-info.js`, see utils/in-page.ts).
+// Run by the popup and the background when they need to know the page (`page-info.js`, see utils/browser/in-page.ts).
 export default defineUnlistedScript((): PageInfo | 'loading' => {
   if (document.readyState === 'loading') return 'loading';
   return {

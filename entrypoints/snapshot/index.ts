@@ -1,6 +1,6 @@
 import type { PageSnapshot } from '@/utils/browser';
 
-// Run when the reader opens (`snapshot.js`, see utils/in-page.ts): a serialized copy of the page, extracted in the
+// Run when the reader opens (`snapshot.js`, see utils/browser/in-page.ts): a serialized copy of the page, extracted in the
 // reader (the live page is never handed over). A page whose markup is still arriving says so instead.
 export default defineUnlistedScript((): PageSnapshot | 'loading' => {
   if (document.readyState === 'loading') return 'loading';

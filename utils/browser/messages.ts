@@ -3,7 +3,7 @@ import type { PageSnapshot } from './in-page';
 
 /**
  * The one message protocol between Lectern's own contexts (background, reader, popup; web pages answer through the
- * scripts of utils/in-page.ts instead). Every message names its sender and receiver, and `Replies` gives the type each
+ * scripts of utils/browser/in-page.ts instead). Every message names its sender and receiver, and `Replies` gives the type each
  * one answers with.
  */
 

@@ -4,7 +4,7 @@
  * before it scores them; its score only grows, so the answer is the same in any order, and this version reads the
  * paragraphs one by one from the browser's live collections and stops as soon as the score is reached — on an
  * article, after its first few paragraphs. `div > br` blocks are looked for only when the rest didn't decide.
- * Used by the content script on every page, so it stays small and allocates little.
+ * Run by detect.js in every page, so it stays small and allocates little.
  */
 
 // Readability-readerable.js 0.6.0's own patterns (the module doesn't export them).
@@ -26,7 +26,7 @@ function visible(node: Element): boolean {
 
 /**
  * Readability asks `node.style.display`. Only an element with a `style` attribute can have an inline display, so the
- * others are answered without touching `style`: the first `CSSStyleDeclaration` a content script's fresh world makes
+ * others are answered without touching `style`: the first `CSSStyleDeclaration` an injected script's fresh world makes
  * costs ~2 ms (its interface has hundreds of properties), more than the rest of the check.
  */
 function hiddenByInlineStyle(node: Element): boolean {

@@ -45,7 +45,7 @@ export interface Settings {
   textAlign: TextAlign;
   showImages: boolean;
   speechRate: number;
-  /** Host names where the reader opens by itself (normalized, see utils/sites.ts). */
+  /** Host names where the reader opens by itself (normalized, see sites.ts). */
   autoOpenSites: string[];
   /** The share targets shown, in the user's order. */
   shareTargets: ShareTarget[];
@@ -171,12 +171,12 @@ export function migrateV1ToV2(v1: unknown): Settings {
   });
 }
 
-/** WXT storage migrations: key N turns a version N-1 value into version N. */
+/** The schema's migrations: key N turns a version N-1 value into version N (run by the store in utils/browser). */
 export const SETTINGS_MIGRATIONS: Readonly<Record<number, (old: unknown) => unknown>> = {
   2: migrateV1ToV2,
 };
 
-/** Runs every migration from `fromVersion` up to the current version, then repairs the result (what storage does). */
+/** Runs every migration from `fromVersion` up to the current version, then repairs the result. */
 export function migrateSettings(value: unknown, fromVersion: number): Settings {
   let migrated = value;
   for (let v = Math.max(1, Math.floor(fromVersion)) + 1; v <= SETTINGS_VERSION; v++) {
