@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Toast, type ToastMessage } from './Toast';
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const shown = (): string | null => screen.queryByText(/./, { selector: '[data-lectern="toast"]' })?.textContent ?? null;
+
+describe('Toast', () => {
+  it('is announced politely and hides itself: a confirmation after 2.5 s, an error after 6 s', () => {
+    const { rerender } = render(<Toast message={{ text: 'Link copied', kind: 'ok', id: 1 }} />);
+    expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
+    expect(shown()).toBe('Link copied');
+    act(() => vi.advanceTimersByTime(2400));
+    expect(shown()).toBe('Link copied');
+    act(() => vi.advanceTimersByTime(200));
+    expect(shown()).toBeNull();
+
+    rerender(<Toast message={{ text: 'Could not copy', kind: 'error', id: 2 }} />);
+    act(() => vi.advanceTimersByTime(5900));
+    expect(shown()).toBe('Could not copy');
+    act(() => vi.advanceTimersByTime(200));
+    expect(shown()).toBeNull();
+  });
+
+  it('shows the same words again for a new message, with its full time', () => {
+    const first: ToastMessage = { text: 'Link copied', kind: 'ok', id: 1 };
+    const { rerender } = render(<Toast message={first} />);
+    act(() => vi.advanceTimersByTime(2000));
+    rerender(<Toast message={{ ...first, id: 2 }} />);
+    act(() => vi.advanceTimersByTime(2000));
+    expect(shown()).toBe('Link copied');
+    expect(document.querySelector('[data-lectern="toast"]')?.getAttribute('data-toast-id')).toBe('2');
+    act(() => vi.advanceTimersByTime(600));
+    expect(shown()).toBeNull();
+  });
+});
