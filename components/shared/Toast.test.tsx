@@ -9,6 +9,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Lets `ms` of the toast's time pass. */
+const pass = (ms: number): unknown =>
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+
 const shown = (): string | null => screen.queryByText(/./, { selector: '[data-lectern="toast"]' })?.textContent ?? null;
 
 describe('Toast', () => {
@@ -16,27 +22,27 @@ describe('Toast', () => {
     const { rerender } = render(<Toast message={{ text: 'Link copied', kind: 'ok', id: 1 }} />);
     expect(screen.getByRole('status').getAttribute('aria-live')).toBe('polite');
     expect(shown()).toBe('Link copied');
-    act(() => vi.advanceTimersByTime(2400));
+    pass(2400);
     expect(shown()).toBe('Link copied');
-    act(() => vi.advanceTimersByTime(200));
+    pass(200);
     expect(shown()).toBeNull();
 
     rerender(<Toast message={{ text: 'Could not copy', kind: 'error', id: 2 }} />);
-    act(() => vi.advanceTimersByTime(5900));
+    pass(5900);
     expect(shown()).toBe('Could not copy');
-    act(() => vi.advanceTimersByTime(200));
+    pass(200);
     expect(shown()).toBeNull();
   });
 
   it('shows the same words again for a new message, with its full time', () => {
     const first: ToastMessage = { text: 'Link copied', kind: 'ok', id: 1 };
     const { rerender } = render(<Toast message={first} />);
-    act(() => vi.advanceTimersByTime(2000));
+    pass(2000);
     rerender(<Toast message={{ ...first, id: 2 }} />);
-    act(() => vi.advanceTimersByTime(2000));
+    pass(2000);
     expect(shown()).toBe('Link copied');
     expect(document.querySelector('[data-lectern="toast"]')?.getAttribute('data-toast-id')).toBe('2');
-    act(() => vi.advanceTimersByTime(600));
+    pass(600);
     expect(shown()).toBeNull();
   });
 });
