@@ -6,6 +6,8 @@ import { t } from '@/utils/browser';
 import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
 import { TypographyControls } from '@/components/shared/TypographyControls';
 import { KeyList } from '@/components/shared/KeyList';
+import { notice } from '@/components/shared/copy-link';
+import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { AutoOpenSites } from './AutoOpenSites';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
@@ -22,7 +24,8 @@ interface OptionsProps {
 
 /** All settings on one page, bound to the one settings schema; every change is saved at once and syncs. */
 export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: OptionsProps) {
-  const [settings, update] = useSettings();
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [settings, update] = useSettings(null, () => setToast(notice('settingsNotSaved')));
   const [instance, setInstance] = useState('');
   useSettingsOnScreen(settings);
   // Follow changes made elsewhere, but never rewrite the field under the user's fingers.
@@ -168,6 +171,7 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
           )}
         </p>
       </section>
+      <Toast message={toast} />
     </main>
   );
 }

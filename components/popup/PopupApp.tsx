@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { copyLink, copyWithToast } from '@/components/shared/copy-link';
+import { copyLink, copyWithToast, notice } from '@/components/shared/copy-link';
 import { CopyMenu } from '@/components/shared/CopyMenu';
 import { FontSizeControl } from '@/components/shared/FontSizeControl';
 import { Icon } from '@/components/shared/icons/Icon';
@@ -47,8 +47,8 @@ interface PopupProps {
 
 /** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
 export function PopupApp({ page, ready, onOpenReader, onOpenOptions, initialSettings }: PopupProps) {
-  const [settings, update] = useSettings(initialSettings);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [qrOpen, setQrOpen] = useState(false);
   useSettingsOnScreen(settings);
   const readerOff = !page || page.unavailable !== null;

@@ -44,10 +44,10 @@ export interface ReaderProps {
 
 /** The reader: toolbar, article (or a message saying why there is none), key list and confirmations. */
 export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose, initialSettings }: ReaderProps) {
-  const [settings, update] = useSettings(initialSettings);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [helpOpen, setHelpOpen] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
-  const [toast, setToast] = useState<ToastMessage | null>(null);
   useSettingsOnScreen(settings);
 
   const article = content.kind === 'article' ? content.article : null;

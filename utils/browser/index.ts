@@ -13,5 +13,5 @@ export {
 export { NOT_MINE, listen, sendToExtension } from './messages';
 export { writeClipboard } from './clipboard';
 export { loadPosition, savePosition } from './position-store';
-export { loadSettings, updateSettings, watchSettings } from './settings-store';
+export { flushSettings, loadSettings, onSettingsProblem, updateSettings, watchSettings } from './settings-store';
 export { closeReader } from './tabs';

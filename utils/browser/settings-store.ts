@@ -1,62 +1,34 @@
 import { browser } from 'wxt/browser';
-import {
-  DEFAULT_SETTINGS,
-  SETTINGS_VERSION,
-  migrateSettings,
-  normalizeSettings,
-  type Settings,
-} from '@/utils/settings';
+import { createSettingsStore, type Settings, type SettingsProblem } from '@/utils/settings';
 
 /**
- * The settings as stored in extension storage (sync): the value under `settings` and its schema version under
- * `settings$` (`{ v }`; no record means version 1). A value of an older version is migrated and written back once;
- * `normalizeSettings` repairs, field by field, whatever is read, including a newer version's value after a
- * downgrade. A few lines over the browser's own API: every extension page loads this, so it stays small.
+ * This context's settings store over `storage.sync` (the logic, pacing and safety rules are in
+ * utils/settings/store.ts). A page that goes away writes what is waiting first.
  */
-const KEY = 'settings';
-const META = 'settings$';
+const store = createSettingsStore({
+  get: (keys) => browser.storage.sync.get(keys),
+  set: (items) => browser.storage.sync.set(items),
+  watch(listener) {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area === 'sync') listener(changes);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  },
+});
 
-function storedVersion(meta: unknown): number {
-  const v = (meta as { v?: unknown } | null | undefined)?.v;
-  return typeof v === 'number' && Number.isFinite(v) ? v : 1;
-}
-
-async function read(): Promise<Settings> {
-  const raw = await browser.storage.sync.get([KEY, META]);
-  if (raw[KEY] === undefined) return DEFAULT_SETTINGS;
-  const version = storedVersion(raw[META]);
-  if (version >= SETTINGS_VERSION) return normalizeSettings(raw[KEY]);
-  const migrated = migrateSettings(raw[KEY], version);
-  await write(migrated);
-  return migrated;
-}
-
-async function write(settings: Settings): Promise<void> {
-  await browser.storage.sync.set({ [KEY]: settings, [META]: { v: SETTINGS_VERSION } });
-}
-
-export async function loadSettings(): Promise<Settings> {
-  return read().catch(() => DEFAULT_SETTINGS);
-}
-
-/** Changes queue up, so two quick key presses read-modify-write one after the other instead of losing one. */
-let pending: Promise<unknown> = Promise.resolve();
-
-export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = pending.then(async () => {
-    const value = normalizeSettings(change(await loadSettings()));
-    await write(value);
-    return value;
+if (typeof document !== 'undefined') {
+  // A closing tab or popup still gets its last change out (the write is sent before the page is gone).
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void store.flush();
   });
-  pending = next.catch(() => undefined);
-  return next;
+  addEventListener('pagehide', () => void store.flush());
 }
 
-/** Calls `onChange` with repaired settings whenever any view changes them; returns the unwatch function. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'sync' && KEY in changes) onChange(normalizeSettings(changes[KEY]?.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
+export const loadSettings = (): Promise<Settings> => store.load();
+/** Applies a change at once in this view and returns the result; storage and the other views follow. */
+export const updateSettings = (change: (current: Settings) => Settings): Settings => store.update(change);
+export const watchSettings = (onChange: (settings: Settings) => void): (() => void) => store.watch(onChange);
+export const onSettingsProblem = (listener: (problem: SettingsProblem) => void): (() => void) =>
+  store.onProblem(listener);
+export const flushSettings = (): Promise<void> => store.flush();

@@ -4,3 +4,10 @@
 export * from './schema';
 export { MAX_AUTO_OPEN_SITES, normalizeHost, shouldAutoOpen } from './sites';
 export { SETTINGS_ON_SCREEN, type ScreenRow } from './screen';
+export {
+  WRITE_PACING,
+  createSettingsStore,
+  type SettingsArea,
+  type SettingsProblem,
+  type SettingsStore,
+} from './store';
