@@ -9,14 +9,15 @@ async function freshStore(): Promise<typeof Store> {
   return import('./settings-store');
 }
 
-describe('settings store (version and migrations)', () => {
+describe('settings store over storage.sync (version and migrations)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('migrates a stored v1 value (no version meta) to v2 and records the version', async () => {
     await fakeBrowser.storage.sync.set({ settings: { fontSize: 24, theme: 'dark', shareTargets: ['vk'] } });
-    const { loadSettings } = await freshStore();
+    const { loadSettings, flushSettings } = await freshStore();
     const loaded = await loadSettings();
     expect(loaded).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark', shareTargets: ['vk'] });
+    await flushSettings();
     const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
     expect(raw['settings']).toEqual(loaded);
@@ -65,16 +66,18 @@ describe('settings store (version and migrations)', () => {
   });
 
   it('fresh install: defaults, and saving stores the current version', async () => {
-    const { loadSettings, updateSettings } = await freshStore();
+    const { loadSettings, updateSettings, flushSettings } = await freshStore();
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    await updateSettings((s) => ({ ...s, fontFamily: 'legible' }));
+    updateSettings((s) => ({ ...s, fontFamily: 'legible' }));
+    await flushSettings();
     const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect((raw['settings'] as { fontFamily: string }).fontFamily).toBe('legible');
     expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
   });
 
   it('tells watchers about changes made anywhere, repaired', async () => {
-    const { watchSettings } = await freshStore();
+    const { loadSettings, watchSettings } = await freshStore();
+    await loadSettings();
     const seen: unknown[] = [];
     const unwatch = watchSettings((settings) => seen.push(settings.theme));
     await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, theme: 'contrast' } });
@@ -84,12 +87,13 @@ describe('settings store (version and migrations)', () => {
     expect(seen).toEqual(['contrast', DEFAULT_SETTINGS.theme]);
   });
 
-  it('applies quick successive changes one after the other, losing none', async () => {
-    const { loadSettings, updateSettings } = await freshStore();
-    await Promise.all([
-      updateSettings((s) => stepFontSize(s, 'larger')),
-      updateSettings((s) => stepFontSize(s, 'larger')),
-    ]);
-    expect((await loadSettings()).fontSize).toBe(FONT_SIZE.default + 2 * FONT_SIZE.step);
+  it('applies quick successive changes one after the other, losing none, and stores them', async () => {
+    const { loadSettings, updateSettings, flushSettings } = await freshStore();
+    await loadSettings();
+    updateSettings((s) => stepFontSize(s, 'larger'));
+    expect(updateSettings((s) => stepFontSize(s, 'larger')).fontSize).toBe(FONT_SIZE.default + 2 * FONT_SIZE.step);
+    await flushSettings();
+    const raw = await fakeBrowser.storage.sync.get('settings');
+    expect((raw['settings'] as { fontSize: number }).fontSize).toBe(FONT_SIZE.default + 2 * FONT_SIZE.step);
   });
 });

@@ -49,7 +49,12 @@ export interface WritePacing {
   retries: readonly number[];
 }
 
-export const WRITE_PACING: WritePacing = { settle: 400, maxWait: 2000, minInterval: 2000, retries: [2000, 10_000, 60_000] };
+export const WRITE_PACING: WritePacing = {
+  settle: 400,
+  maxWait: 2000,
+  minInterval: 2000,
+  retries: [2000, 10_000, 60_000],
+};
 
 function storedVersion(meta: unknown): number {
   const v = (meta as { v?: unknown } | null | undefined)?.v;

@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, stepFontSize, toggleNight, type Settings } from './schema';
+import { SETTINGS_KEY, WRITE_PACING, createSettingsStore, type SettingsArea } from './store';
+
+type Changes = Record<string, { newValue?: unknown }>;
+
+/**
+ * storage.sync as Chrome keeps it: 120 writes a minute, 1,800 an hour, 8,192 bytes an item, 102,400 in all; past
+ * any of them a write rejects with the browser's message. `failReads` / `failWrites` make it fail on purpose.
+ */
+class SyncArea implements SettingsArea {
+  data: Record<string, unknown> = {};
+  writes: number[] = [];
+  failReads = false;
+  failWrites = false;
+  private listeners = new Set<(changes: Changes) => void>();
+
+  async get(keys: string[]): Promise<Record<string, unknown>> {
+    if (this.failReads) throw new Error('read failed');
+    return Object.fromEntries(keys.filter((k) => k in this.data).map((k) => [k, structuredClone(this.data[k])]));
+  }
+
+  async set(items: Record<string, unknown>): Promise<void> {
+    if (this.failWrites) throw new Error('network error');
+    const now = Date.now();
+    if (this.writes.filter((t) => t > now - 60_000).length >= 120)
+      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
+    if (this.writes.filter((t) => t > now - 3_600_000).length >= 1800)
+      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.');
+    const size = (key: string, value: unknown): number => key.length + JSON.stringify(value).length;
+    for (const [key, value] of Object.entries(items))
+      if (size(key, value) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    const next = { ...this.data, ...structuredClone(items) };
+    if (Object.entries(next).reduce((sum, [k, v]) => sum + size(k, v), 0) > 102_400)
+      throw new Error('QUOTA_BYTES quota exceeded');
+    this.writes.push(now);
+    this.data = next;
+    const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: structuredClone(v) }]));
+    // Like the browser: the change event comes in a later task.
+    setTimeout(() => this.listeners.forEach((l) => l(changes)), 0);
+  }
+
+  watch(listener: (changes: Changes) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Another view (or device) writing. */
+  external(settings: Settings): void {
+    this.data[SETTINGS_KEY] = settings;
+    this.listeners.forEach((l) => l({ [SETTINGS_KEY]: { newValue: structuredClone(settings) } }));
+  }
+}
+
+const stored = (area: SyncArea): Settings => area.data[SETTINGS_KEY] as Settings;
+const larger = (s: Settings): Settings => stepFontSize(s, 'larger');
+const smaller = (s: Settings): Settings => stepFontSize(s, 'smaller');
+
+beforeEach(() => vi.useFakeTimers({ now: 1_000_000 }));
+afterEach(() => vi.useRealTimers());
+
+describe('settings store', () => {
+  it('shows a change at once and writes a burst as one write, after it settles', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    const seen: number[] = [];
+    store.watch((s) => seen.push(s.fontSize));
+    expect(store.update(larger).fontSize).toBe(22);
+    expect(seen).toEqual([22]);
+    expect(area.writes).toHaveLength(0);
+    store.update(smaller);
+    store.update(larger);
+    await vi.advanceTimersByTimeAsync(WRITE_PACING.settle + 10);
+    expect(area.writes).toHaveLength(1);
+    expect(stored(area).fontSize).toBe(22);
+    expect(area.data['settings$']).toEqual({ v: SETTINGS_VERSION });
+  });
+
+  it('stays within the write quotas while a key is held for a minute, and saves the final value', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    const failures: string[] = [];
+    store.onProblem((p) => failures.push(p));
+    // Key repeat: a change every 33 ms for 60 s, flipping between two sizes, then one more.
+    for (let i = 0; i < 1800; i++) {
+      store.update(i % 2 ? smaller : larger);
+      await vi.advanceTimersByTimeAsync(33);
+    }
+    store.update(larger);
+    await vi.advanceTimersByTimeAsync(WRITE_PACING.minInterval + 10);
+    expect(failures).toEqual([]);
+    expect(area.writes.length).toBeGreaterThan(5);
+    expect(area.writes.length).toBeLessThanOrEqual(31);
+    expect(stored(area).fontSize).toBe(22);
+  });
+
+  it('writes nothing when a burst ends where it started', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    store.update(larger);
+    store.update(smaller);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(area.writes).toHaveLength(0);
+  });
+
+  it('never writes over storage it could not read, and writes the user’s change once it can', async () => {
+    const area = new SyncArea();
+    area.data = { settings: { ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: 28 }, settings$: { v: SETTINGS_VERSION } };
+    area.failReads = true;
+    const store = createSettingsStore(area);
+    expect(await store.load()).toEqual(DEFAULT_SETTINGS);
+    store.update(larger);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(area.writes).toHaveLength(0);
+    expect(stored(area).theme).toBe('sepia');
+    area.failReads = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    // The stored settings with the change made meanwhile on top: nothing of the user's was lost.
+    expect(stored(area)).toMatchObject({ theme: 'sepia', fontSize: 30 });
+    expect(store.update((s) => s)).toMatchObject({ theme: 'sepia', fontSize: 30 });
+  });
+
+  it('keeps a failed write in memory, retries, says so once, and saves when storage is back', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    const problems: string[] = [];
+    store.onProblem((p) => problems.push(p));
+    area.failWrites = true;
+    store.update(toggleNight);
+    const retries = WRITE_PACING.retries.reduce((a, b) => a + b, 0);
+    await vi.advanceTimersByTimeAsync(WRITE_PACING.settle + retries + 5 * WRITE_PACING.retries.at(-1)!);
+    expect(problems).toEqual(['write-failed']);
+    expect(store.update((s) => s).theme).toBe('dark');
+    expect(area.data[SETTINGS_KEY]).toBeUndefined();
+    area.failWrites = false;
+    await vi.advanceTimersByTimeAsync(WRITE_PACING.retries.at(-1)! + 10);
+    expect(stored(area).theme).toBe('dark');
+  });
+
+  it('takes another view’s change under its own unsaved ones, and its own echo without applying twice', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    store.update(toggleNight);
+    area.external({ ...DEFAULT_SETTINGS, fontFamily: 'mono' });
+    expect(store.update((s) => s)).toMatchObject({ fontFamily: 'mono', theme: 'dark' });
+    await vi.advanceTimersByTimeAsync(WRITE_PACING.settle + 10);
+    await vi.advanceTimersByTimeAsync(10);
+    // toggleNight is in storage once (applied twice it would be light again).
+    expect(stored(area)).toMatchObject({ fontFamily: 'mono', theme: 'dark' });
+    expect(store.update((s) => s).theme).toBe('dark');
+  });
+
+  it('follows other views, repaired', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    const seen: string[] = [];
+    const unwatch = store.watch((s) => seen.push(s.theme));
+    await store.load();
+    area.external({ ...DEFAULT_SETTINGS, theme: 'contrast' });
+    area.external({ ...DEFAULT_SETTINGS, theme: 'neon' as Settings['theme'] });
+    unwatch();
+    area.external({ ...DEFAULT_SETTINGS, theme: 'sepia' });
+    expect(seen).toEqual(['contrast', DEFAULT_SETTINGS.theme]);
+  });
+
+  it('writes an older version back migrated, once', async () => {
+    const area = new SyncArea();
+    area.data = { settings: { fontSize: 24, theme: 'dark', shareTargets: ['vk'] } };
+    const store = createSettingsStore(area);
+    expect(await store.load()).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark', shareTargets: ['vk'] });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(area.writes).toHaveLength(1);
+    expect(area.data['settings$']).toEqual({ v: SETTINGS_VERSION });
+    expect(stored(area)).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark', shareTargets: ['vk'] });
+  });
+
+  it('flushes what waits at once (a closing page)', async () => {
+    const area = new SyncArea();
+    const store = createSettingsStore(area);
+    await store.load();
+    store.update(larger);
+    await store.flush();
+    expect(stored(area).fontSize).toBe(22);
+  });
+});
