@@ -1,8 +1,8 @@
 // The reader's pure helpers, one face: its address, its keys, reading position and progress, read-aloud sentences
 // and voices, saved files, and how its metadata is written.
 export { readerParams, readerPath, type ReaderParams } from './address';
-export { formatDate } from './format';
-export { KEY_LIST, actionForKey, keyFor, type ReaderAction } from './reader-keys';
+export { formatDate, formatNumber } from './format';
+export { KEY_LIST, actionForKey, keyFor, typesText, type ReaderAction } from './reader-keys';
 export {
   minutesLeft,
   normalizePositions,

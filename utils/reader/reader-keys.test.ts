@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_LIST, actionForKey, keyFor, type KeyInput } from './reader-keys';
+import { KEY_LIST, actionForKey, keyFor, type KeyInput, typesText } from './reader-keys';
 
 const press = (key: string, extra: Partial<KeyInput> = {}): KeyInput => ({
   key,
@@ -69,5 +69,22 @@ describe('keyFor: the key a toolbar tooltip names', () => {
   it('names nothing for controls without a key', () => {
     expect(keyFor('share')).toBeUndefined();
     expect(keyFor('copy-menu')).toBeUndefined();
+  });
+});
+
+describe('typesText', () => {
+  it('counts text fields, text areas, list boxes and editable content as typing', () => {
+    for (const type of [undefined, 'text', 'search', 'url', 'email', 'number', 'password', 'TEXT'])
+      expect(typesText({ tagName: 'INPUT', type }), String(type)).toBe(true);
+    expect(typesText({ tagName: 'TEXTAREA' })).toBe(true);
+    expect(typesText({ tagName: 'SELECT' })).toBe(true);
+    expect(typesText({ tagName: 'DIV', isContentEditable: true })).toBe(true);
+  });
+
+  it('leaves the reader its keys on buttons, radios, checkboxes and sliders', () => {
+    for (const type of ['radio', 'checkbox', 'range', 'button', 'submit', 'color'])
+      expect(typesText({ tagName: 'INPUT', type }), type).toBe(false);
+    expect(typesText({ tagName: 'BUTTON' })).toBe(false);
+    expect(typesText({ tagName: 'DIV', isContentEditable: false })).toBe(false);
   });
 });

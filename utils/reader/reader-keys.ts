@@ -71,6 +71,27 @@ export function keyFor(action: string): string | undefined {
   return KEY_LIST.find((entry) => entry.action === action)?.keys[0];
 }
 
+/** Inputs whose keys don't type text: the reader's keys work on them (arrows stay theirs: no reader key is an arrow). */
+const NOT_TYPING = new Set([
+  'button',
+  'checkbox',
+  'color',
+  'file',
+  'hidden',
+  'image',
+  'radio',
+  'range',
+  'reset',
+  'submit',
+]);
+
+/** Whether keys pressed on this element type text (a text field, a text area, a list box, editable content). */
+export function typesText(element: { tagName: string; type?: string; isContentEditable?: boolean }): boolean {
+  if (element.isContentEditable) return true;
+  if (element.tagName === 'TEXTAREA' || element.tagName === 'SELECT') return true;
+  return element.tagName === 'INPUT' && !NOT_TYPING.has((element.type ?? 'text').toLowerCase());
+}
+
 /** The action for a key press, or null when the reader should leave the key alone (modifiers, typing, unknown keys). */
 export function actionForKey(input: KeyInput): ReaderAction | null {
   if (input.ctrlKey || input.metaKey || input.altKey) return null;

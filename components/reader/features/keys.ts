@@ -1,11 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { actionForKey, type ReaderAction } from '@/utils/reader';
-
-function isTextField(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+import { actionForKey, typesText, type ReaderAction } from '@/utils/reader';
 
 /** Reader keys: one keydown listener on the document for the reader's lifetime, mapped by the pure key table. */
 export function useReaderKeys(run: (action: ReaderAction) => void): void {
@@ -18,7 +12,8 @@ export function useReaderKeys(run: (action: ReaderAction) => void): void {
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
-        inTextField: isTextField(event.target),
+        // A focused button, radio or checkbox (the typography panel's) doesn't take the reader's keys away.
+        inTextField: event.target instanceof HTMLElement && typesText(event.target),
       });
       if (!action) return;
       event.preventDefault();

@@ -1,6 +1,6 @@
 // Issue #4 end to end, the same in Chromium and Firefox: themes, typography, save, progress, read aloud, options.
 import assert from 'node:assert/strict';
-import { luminance, openArticleTab, openReaderByCommand, waitFor } from './extension.mjs';
+import { luminance, openArticleTab, openReaderByCommand, waitFor, waitForFontSize } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -53,7 +53,6 @@ function waitForStyle(reader, test, what) {
 async function openPanel(reader) {
   const open = await reader.evaluate(() => !!document.querySelector('[data-lectern="typography"]'));
   if (!open) {
-    await reader.evaluate(() => document.activeElement?.blur());
     await reader.keyboard.press('t');
   }
   await waitFor(reader, () => !!document.querySelector('[data-lectern="typography"]'), undefined, {
@@ -67,7 +66,6 @@ async function openPanel(reader) {
  */
 async function saveWithKey(driver, reader, key) {
   await reader.bringToFront();
-  await reader.evaluate(() => document.activeElement?.blur());
   if (driver.name === 'chromium') {
     const [download] = await Promise.all([reader.waitForEvent('download'), reader.keyboard.press(key)]);
     const { readFile } = await import('node:fs/promises');
@@ -210,11 +208,46 @@ export function readingSuite(launch) {
     // n: sepia → dark → sepia.
     await reader.click('[data-lectern="typography"] [data-theme-choice="sepia"] input');
     await reader.keyboard.press('Escape');
-    await reader.evaluate(() => document.activeElement?.blur());
     await reader.keyboard.press('n');
     await waitFor(reader, () => document.documentElement.dataset.theme === 'dark', undefined, { what: 'n → dark' });
     await reader.keyboard.press('n');
     await waitFor(reader, () => document.documentElement.dataset.theme === 'sepia', undefined, { what: 'n → sepia' });
+  });
+
+  it('the reader keys answer while the panel has the focus (its radio buttons and checkboxes)', async () => {
+    await reader.bringToFront();
+    if (await reader.evaluate(() => !!document.querySelector('[data-lectern="typography"]')))
+      await reader.keyboard.press('t');
+    await reader.keyboard.press('t');
+    await waitFor(
+      reader,
+      () => document.activeElement?.matches('[data-lectern="typography"] input[type="radio"]'),
+      undefined,
+      {
+        what: 'the panel’s checked radio focused',
+      },
+    );
+    const size = await reader.evaluate(() =>
+      parseFloat(getComputedStyle(document.querySelector('[data-lectern="article"]')).fontSize),
+    );
+    await reader.keyboard.press('+');
+    await waitForFontSize(reader, '>', size);
+    await reader.keyboard.press('-');
+    await waitForFontSize(reader, '=', size);
+    const theme = await reader.evaluate(() => document.documentElement.dataset.theme);
+    await reader.keyboard.press('n');
+    await waitFor(reader, (t) => document.documentElement.dataset.theme !== t, theme, { what: 'n from the panel' });
+    await reader.keyboard.press('n');
+    await waitFor(reader, (t) => document.documentElement.dataset.theme === t, theme, { what: 'n back' });
+    await reader.click('[data-lectern="typography"] input[data-setting="justify"]');
+    await reader.keyboard.press('n');
+    await waitFor(reader, (t) => document.documentElement.dataset.theme !== t, theme, { what: 'n from a checkbox' });
+    await reader.keyboard.press('n');
+    await reader.click('[data-lectern="typography"] input[data-setting="justify"]');
+    await reader.keyboard.press('t');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="typography"]'), undefined, {
+      what: 't closes the panel',
+    });
   });
 
   it('each typography control changes the computed style', async () => {
@@ -371,7 +404,6 @@ export function readingSuite(launch) {
     await reader.bringToFront();
     await reader.evaluate(() => window.scrollTo(0, 0));
     await stubSpeech(reader);
-    await reader.evaluate(() => document.activeElement?.blur());
     await reader.keyboard.press('s');
     await waitFor(reader, () => window.__spoken.length >= 3, undefined, { what: 'three sentences spoken' });
     let view = await speechView(reader);
@@ -420,7 +452,6 @@ export function readingSuite(launch) {
     assert.equal(view.inView, true, 'the spoken sentence is kept in view');
     assert.ok((await reader.evaluate(() => window.scrollY)) > 0, 'the reader scrolled along');
 
-    await reader.evaluate(() => document.activeElement?.blur());
     await reader.keyboard.press('s');
     await waitFor(reader, () => !document.querySelector('[data-lectern="speech-bar"]'), undefined, { what: 'stopped' });
     view = await speechView(reader);
