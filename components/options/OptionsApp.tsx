@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { SHARE_LABELS } from '@/components/shared/labels';
 import { useSettings } from '@/components/shared/use-settings';
 import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
-import { t } from '@/utils/browser';
+import { t, uiLanguage } from '@/utils/browser';
+import { formatNumber } from '@/utils/reader';
 import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
 import { TypographyControls } from '@/components/shared/TypographyControls';
 import { KeyList } from '@/components/shared/KeyList';
@@ -60,7 +61,7 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
             >
               −
             </button>
-            <output class="font-size-value">{`${settings.speechRate}×`}</output>
+            <output class="font-size-value">{`${formatNumber(settings.speechRate, uiLanguage())}×`}</output>
             <button
               type="button"
               class="secondary small"

@@ -1,5 +1,6 @@
 import { Icon } from '@/components/shared/icons/Icon';
-import { t } from '@/utils/browser';
+import { t, uiLanguage } from '@/utils/browser';
+import { formatNumber } from '@/utils/reader';
 import { SPEECH_RATE } from '@/utils/settings';
 import type { SpeechState } from './features/read-aloud';
 
@@ -40,7 +41,7 @@ export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: Speech
           −
         </button>
         <output class="font-size-value" data-lectern="speech-rate">
-          {`${rate}×`}
+          {`${formatNumber(rate, uiLanguage())}×`}
         </output>
         <button
           type="button"

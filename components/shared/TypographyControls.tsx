@@ -1,6 +1,7 @@
 import { FONT_LABELS, THEME_LABELS, WIDTH_LABELS } from '@/components/shared/labels';
 import { FontSizeControl } from '@/components/shared/FontSizeControl';
-import { t } from '@/utils/browser';
+import { t, uiLanguage } from '@/utils/browser';
+import { formatNumber } from '@/utils/reader';
 import {
   CONTENT_WIDTHS,
   FONT_FAMILIES,
@@ -88,7 +89,7 @@ export function TypographyControls({ settings, update, idPrefix, showFontSize }:
           >
             −
           </button>
-          <output class="font-size-value">{settings.lineHeight.toFixed(2).replace(/0$/, '')}</output>
+          <output class="font-size-value">{formatNumber(settings.lineHeight, uiLanguage())}</output>
           <button
             type="button"
             class="secondary small"

@@ -14,3 +14,12 @@ export function formatDate(iso: string | null, locale: string): string | null {
     return date.toISOString().slice(0, 10);
   }
 }
+
+/** A setting's number as the reader's locale writes it ("1.65", "1,65"), at most two decimals. */
+export function formatNumber(value: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return String(value);
+  }
+}
