@@ -210,6 +210,11 @@ export default defineBackground(() => {
       for (const tab of tabs)
         if (tab.id !== undefined && tab.url) scheduleDetection(tab.id, tab.url, DETECT_AFTER.load);
     });
+  });
+
+  // The menu at every start of the background, not only at install: Firefox doesn't keep the menus of a persistent
+  // background page across a browser restart (Chromium does, hence the removeAll first: no duplicate ids).
+  void browser.contextMenus.removeAll().then(() => {
     for (const item of MENU_ITEMS) {
       browser.contextMenus.create({
         id: item.id,

@@ -10,10 +10,12 @@ const BUILD = resolve('.output/chrome-mv3');
 
 /**
  * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);
- * `lang` sets the browser's UI language; `build` is the unpacked extension (the Chromium build by default). The window.print stub counts prints in extension pages.
+ * `lang` sets the browser's UI language; `build` is the unpacked extension (the Chromium build by default); `profile`
+ * is a profile folder to start with and keep (a browser restart), else a new one is made and removed on close. The
+ * window.print stub counts prints in extension pages.
  */
-export async function launchChromium({ headless = true, lang = 'en-US', display, build = BUILD } = {}) {
-  const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
+export async function launchChromium({ headless = true, lang = 'en-US', display, build = BUILD, profile: kept } = {}) {
+  const profile = kept ?? mkdtempSync(join(tmpdir(), 'lectern-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: browserPath('chromium'),
     headless,
@@ -121,7 +123,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
       try {
         await within(context.close(), CALL_DEADLINE, 'Chromium closing');
       } finally {
-        rmSync(profile, { recursive: true, force: true });
+        if (!kept) rmSync(profile, { recursive: true, force: true });
       }
     },
   };
