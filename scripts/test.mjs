@@ -3,7 +3,7 @@
 // Steps: build both browsers → typecheck → lint → format → web-ext lint and CSP of the built extension → unit tests
 // (vitest) → end-to-end in real Chromium and Firefox.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
@@ -44,8 +44,10 @@ try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
   // A file that fails to load has no failed tests of its own: count it once.
-  failed += json.numFailedTests || json.numFailedTestSuites;
-  if (json.numFailedTests || json.numFailedTestSuites) failures.push('unit tests');
+  // A skipped or to-do test counts as failed: nothing is left out quietly.
+  const notRun = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  failed += (json.numFailedTests || json.numFailedTestSuites) + notRun;
+  if (json.numFailedTests || json.numFailedTestSuites || notRun) failures.push('unit tests');
 } catch {
   failed++;
   failures.push('unit tests (no report)');
@@ -54,14 +56,11 @@ try {
 // End-to-end: one `node --test` per file, its output shown as it comes and counted from its summary. Each file has a
 // deadline (20 minutes, and all of them together an hour; they take about eight): past it the file's process group is
 // killed and the file counts as failed, so nothing can hold the run. Without a build there is nothing to load.
-const E2E_FILES = [
-  'tests/e2e/chromium.test.mjs',
-  'tests/e2e/firefox.test.mjs',
-  'tests/e2e/keys.test.mjs',
-  'tests/e2e/reading.test.mjs',
-  'tests/e2e/a11y.test.mjs',
-  'tests/e2e/security.test.mjs',
-];
+// Every *.test.mjs in tests/e2e, found rather than listed: a new file can't be left out of the run.
+const E2E_FILES = readdirSync('tests/e2e')
+  .filter((name) => name.endsWith('.test.mjs'))
+  .sort()
+  .map((name) => `tests/e2e/${name}`);
 const E2E_FILE_DEADLINE = 20 * 60_000;
 const E2E_TOTAL = 60 * 60_000;
 
@@ -108,7 +107,11 @@ if (built) {
   for (const file of E2E_FILES) {
     const { output, status } = await runE2eFile(file, Math.max(0, Math.min(E2E_FILE_DEADLINE, end - Date.now())));
     const count = (name) => Number(new RegExp(`^# ${name} (\\d+)`, 'm').exec(output)?.[1] ?? NaN);
-    const [pass, fail] = [count('pass'), count('fail') + (count('cancelled') || 0)];
+    // A skipped or unfinished test is a failure: browser tests never skip.
+    const [pass, fail] = [
+      count('pass'),
+      count('fail') + (count('cancelled') || 0) + (count('skipped') || 0) + (count('todo') || 0),
+    ];
     if (status === null || Number.isNaN(pass) || Number.isNaN(fail)) {
       // Killed, or ended without a summary: the file counts as one failure.
       failed++;
