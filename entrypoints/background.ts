@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { DETECT_AFTER, badgeFor, copyBadge, detectionAfter } from '@/utils/detect';
-import { readerPath } from '@/utils/reader';
+import { readerParams, readerPath } from '@/utils/reader';
 import {
   t,
   type MessageKey,
@@ -9,7 +9,7 @@ import {
   type PageInfo,
   type PageSnapshot,
   listen,
-  sendToExtension,
+  closeReaderTab,
   loadSettings,
 } from '@/utils/browser';
 import { formatLink, formatQuote, type ClipboardPayload, MENU_ITEMS, menuItem, type MenuAction } from '@/utils/share';
@@ -58,23 +58,41 @@ export default defineBackground(() => {
     }, 30_000);
   }
 
+  // The reader tabs this background opened, with the tab each reads; a reader's address says it too, which covers
+  // readers opened before the background last started.
+  const readerTabs = new Map<number, number>();
+  const READER_PAGE = browser.runtime.getURL('/reader.html');
+  browser.tabs.onRemoved.addListener((tabId) => readerTabs.delete(tabId));
+
+  /** The tab a reader tab reads (null: none), or undefined when `tab` is no reader. */
+  function readerSourceOf(tab: Browser.tabs.Tab): number | null | undefined {
+    if (tab.id !== undefined && readerTabs.has(tab.id)) return readerTabs.get(tab.id);
+    const url = tab.url || tab.pendingUrl || '';
+    return url.startsWith(READER_PAGE) ? readerParams(new URL(url).search).sourceTabId : undefined;
+  }
+
   async function openReader(tab: Browser.tabs.Tab, print: boolean): Promise<void> {
     if (tab.id === undefined) return;
     prefetchSnapshot(tab.id);
-    await browser.tabs.create({
+    const reader = await browser.tabs.create({
       url: browser.runtime.getURL(readerPath(tab.id, print)),
       index: tab.index + 1,
       openerTabId: tab.id,
       windowId: tab.windowId,
     });
+    if (reader.id !== undefined) readerTabs.set(reader.id, tab.id);
   }
 
-  /** Closes the reader when it is the active tab, otherwise opens it for the active tab. */
+  /**
+   * Closes the reader when it is the active tab, otherwise opens it for the active tab. Decided here, from the tabs
+   * the background knows, so a reader still loading is closed too (never a reader of the reader).
+   */
   async function toggleReader(): Promise<void> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return;
-    const closed = await sendToExtension({ type: 'close-reader-in-tab', tabId: tab.id }).catch(() => false);
-    if (!closed) await openReader(tab, false);
+    const source = readerSourceOf(tab);
+    if (source !== undefined) await closeReaderTab(tab.id, source);
+    else await openReader(tab, false);
   }
 
   /** Where nothing can be copied (extensions can't run there: a browser page), the button says why for a moment. */
@@ -114,11 +132,12 @@ export default defineBackground(() => {
   async function runMenuAction(menuAction: MenuAction, tab: Browser.tabs.Tab, selectionText: string): Promise<void> {
     if (tab.id === undefined) return;
     if (menuAction.kind === 'open-reader') return openReader(tab, false);
+    const { copyExactAddress } = await loadSettings();
     await copyInTab(tab.id, (info) => {
       const source = { url: info.url, canonical: info.canonical, title: info.title, siteName: info.siteName };
       return menuAction.kind === 'link'
         ? {
-            payload: formatLink(menuAction.format, source),
+            payload: formatLink(menuAction.format, source, { exact: copyExactAddress }),
             done: menuAction.format === 'link' ? 'linkCopied' : 'copied',
           }
         : { payload: formatQuote(menuAction.format, info.selection || selectionText, source), done: 'quoteCopied' };

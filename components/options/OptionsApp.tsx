@@ -145,6 +145,20 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
         <p id="mastodon-error" class="error" role="alert">
           {instanceValid ? '' : t('optionsMastodonInvalid')}
         </p>
+        <div class="field">
+          <label class="choice">
+            <input
+              type="checkbox"
+              data-setting="copy-exact"
+              checked={settings.copyExactAddress}
+              onChange={(e) => {
+                const copyExactAddress = e.currentTarget.checked;
+                update((s) => ({ ...s, copyExactAddress }));
+              }}
+            />
+            {t('optionsCopyExact')}
+          </label>
+        </div>
       </section>
 
       <section>

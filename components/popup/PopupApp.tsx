@@ -29,7 +29,7 @@ const REASONS: Record<Unavailable, MessageKey> = {
   'browser-page': 'reasonBrowserPage',
   'store-page': 'reasonStorePage',
   'not-web': 'reasonNotWeb',
-  unreachable: 'reasonUnreachable',
+  'load-failed': 'loadFailedBody',
   'not-article': 'reasonNotArticle',
   'page-loading': 'pageLoadingTitle',
   pdf: 'pdfBody',
@@ -89,7 +89,7 @@ export function PopupApp({ page, ready, onOpenReader, onOpenOptions, initialSett
           class="secondary"
           data-action="copy-link"
           disabled={!page?.url}
-          onClick={() => page && void copyLink(page.url).then(setToast)}
+          onClick={() => source && settings && void copyLink(source, settings).then(setToast)}
         >
           <Icon name="link" /> {t('copyLink')}
         </button>

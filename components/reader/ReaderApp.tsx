@@ -89,7 +89,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         if (article) void saveArticle(article, action === 'save-html' ? 'html' : 'markdown');
         return;
       case 'copy-link':
-        if (source) void copyLink(source.url).then(setToast);
+        if (source && settings) void copyLink(source, settings).then(setToast);
         return;
       case 'quote': {
         const selection = window.getSelection()?.toString().trim() ?? '';

@@ -1,5 +1,6 @@
 import { writeClipboard, t, type MessageKey } from '@/utils/browser';
-import type { ClipboardPayload } from '@/utils/share';
+import type { Settings } from '@/utils/settings';
+import { formatLink, type ClipboardPayload, type LinkSource } from '@/utils/share';
 import type { ToastMessage } from './Toast';
 
 let toastId = 0;
@@ -10,9 +11,9 @@ export async function copyWithToast(payload: ClipboardPayload, done: MessageKey 
   return { text: t(ok ? done : 'copyFailed'), kind: ok ? 'ok' : 'error', id: ++toastId };
 }
 
-/** Copy link: the address on the clipboard. */
-export function copyLink(url: string): Promise<ToastMessage> {
-  return copyWithToast({ text: url });
+/** Copy link: the clean address on the clipboard, or the exact one if the user chose so. */
+export function copyLink(source: LinkSource, settings: Pick<Settings, 'copyExactAddress'>): Promise<ToastMessage> {
+  return copyWithToast(formatLink('link', source, { exact: settings.copyExactAddress }));
 }
 
 /** A message that isn't a copy result (e.g. "select some text first"). */

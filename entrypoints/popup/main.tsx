@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
 import { t, uiLanguage, runInPage, sendToExtension, loadSettings } from '@/utils/browser';
 import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/detect';
+import { cleanTitle } from '@/utils/share';
 import '@/components/shared/theme.css';
 import './style.css';
 
@@ -29,14 +30,15 @@ async function refine(tabId: number, tab: Browser.tabs.Tab, base: PopupPage): Pr
     return {
       ...base,
       ...info,
-      title: info.title || base.title,
+      // The clean title, as the reader and every copy format give it.
+      title: cleanTitle({ title: info.title || base.title, url: info.url, siteName: info.siteName }),
       site: displayHost(info.url),
       unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : info.readerable ? null : 'not-article',
     };
   } catch {
     // The page couldn't run Lectern's script: a PDF viewer says so; otherwise the browser kept us out.
     const reason = unreachableReason(tab);
-    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'unreachable';
+    const unavailable = reason === 'page-loading' || reason === 'pdf' ? reason : 'load-failed';
     return { ...base, unavailable };
   }
 }
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
     const url = tab.url ?? '';
     const base: PopupPage = {
       url,
-      title: tab.title ?? '',
+      title: cleanTitle({ title: tab.title ?? '', url, siteName: null }),
       site: displayHost(url),
       canonical: null,
       siteName: null,

@@ -3,12 +3,11 @@ import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import {
   closeReader,
+  flushSettings,
   t,
   uiLanguage,
   runInPage,
   type PageSnapshot,
-  NOT_MINE,
-  listen,
   sendToExtension,
   loadSettings,
 } from '@/utils/browser';
@@ -31,7 +30,8 @@ document.title = t('readerTitle');
 
 let toggleShortcut: string | null = null;
 let settings: Settings | null = null;
-const close = (): void => void closeReader(sourceTabId);
+// The last setting changed is written before the tab goes.
+const close = (): void => void flushSettings().finally(() => closeReader(sourceTabId));
 
 function show(content: ReaderContent): void {
   render(
@@ -69,7 +69,7 @@ function message(reason: Unreachable, url: string | null): Loaded {
 }
 
 async function load(): Promise<Loaded> {
-  if (sourceTabId === null) return message('unreachable', null);
+  if (sourceTabId === null) return message('closed', null);
   let snapshot;
   try {
     snapshot = await takeSnapshot(sourceTabId);
@@ -111,14 +111,6 @@ async function main(): Promise<void> {
   // The settings before the first frame, so even the loading screen is in the user's theme.
   settings = await loadSettings();
   show({ kind: 'loading' });
-  const self = await browser.tabs.getCurrent();
-  listen({
-    'close-reader-in-tab': ({ tabId }) => {
-      if (tabId !== self?.id) return NOT_MINE;
-      close();
-      return true;
-    },
-  });
   const commands = await browser.commands.getAll().catch(() => []);
   toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
   const { content, pageLoading } = await loaded;

@@ -10,8 +10,8 @@ export {
   type PageInfo,
   type PageSnapshot,
 } from './in-page';
-export { NOT_MINE, listen, sendToExtension } from './messages';
+export { listen, sendToExtension } from './messages';
 export { writeClipboard } from './clipboard';
 export { loadPosition, savePosition } from './position-store';
 export { flushSettings, loadSettings, onSettingsProblem, updateSettings, watchSettings } from './settings-store';
-export { closeReader } from './tabs';
+export { closeReader, closeReaderTab } from './tabs';

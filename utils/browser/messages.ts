@@ -14,14 +14,11 @@ export type Message =
    */
   | { type: 'prefetched-snapshot'; tabId: number }
   /** popup → background: open the reader for a tab (and print it). */
-  | { type: 'open-reader'; tabId: number; print: boolean }
-  /** background → reader pages: the reader in this tab closes and answers true; other readers stay silent. */
-  | { type: 'close-reader-in-tab'; tabId: number };
+  | { type: 'open-reader'; tabId: number; print: boolean };
 
 export interface Replies {
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
-  'close-reader-in-tab': true;
 }
 
 export type MessageType = Message['type'];

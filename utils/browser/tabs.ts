@@ -1,11 +1,16 @@
 import { browser } from 'wxt/browser';
 
-/** Close: back to the article's tab, untouched and at its scroll position, and the reader tab goes away. */
-export async function closeReader(sourceTabId: number | null): Promise<void> {
-  const self = await browser.tabs.getCurrent();
+/** Closes a reader tab and brings back the article's tab, untouched and at its scroll position. */
+export async function closeReaderTab(readerTabId: number, sourceTabId: number | null): Promise<void> {
   if (sourceTabId !== null) {
     await browser.tabs.update(sourceTabId, { active: true }).catch(() => undefined);
   }
-  if (self?.id !== undefined) await browser.tabs.remove(self.id);
+  await browser.tabs.remove(readerTabId);
+}
+
+/** Close, from the reader itself: its own tab goes away (or the window, where it has no tab). */
+export async function closeReader(sourceTabId: number | null): Promise<void> {
+  const self = await browser.tabs.getCurrent();
+  if (self?.id !== undefined) await closeReaderTab(self.id, sourceTabId);
   else window.close();
 }

@@ -35,8 +35,9 @@ describe('unreachableReason', () => {
     expect(unreachableReason({ url: 'file:///tmp/a.html', status: 'complete' })).toBe('not-web');
     expect(unreachableReason({ url: 'https://example.org/report.PDF?x=1', status: 'complete' })).toBe('pdf');
     expect(unreachableReason({ url: 'https://example.org/story', status: 'loading' })).toBe('page-loading');
-    expect(unreachableReason({ url: 'https://example.org/story', status: 'complete' })).toBe('unreachable');
-    expect(unreachableReason(null)).toBe('unreachable');
+    // A loaded web page that refuses the script: the browser's error page (a failed load), never "closed".
+    expect(unreachableReason({ url: 'https://example.org/story', status: 'complete' })).toBe('load-failed');
+    expect(unreachableReason(null)).toBe('closed');
   });
 });
 

@@ -2,7 +2,7 @@
 import type { MessageKey } from '@/utils/browser';
 
 export type Unavailable =
-  'browser-page' | 'store-page' | 'not-web' | 'unreachable' | 'not-article' | 'page-loading' | 'pdf';
+  'browser-page' | 'store-page' | 'not-web' | 'load-failed' | 'not-article' | 'page-loading' | 'pdf';
 
 const STORE_HOSTS = [
   'chromewebstore.google.com',
@@ -52,16 +52,20 @@ export function isPdf(contentType: string | null, url: string | undefined): bool
 }
 
 /** Why the reader can't show a tab it got no snapshot of. */
-export type Unreachable = 'page-loading' | 'pdf' | 'browser-page' | 'store-page' | 'not-web' | 'unreachable';
+export type Unreachable = 'page-loading' | 'pdf' | 'browser-page' | 'store-page' | 'not-web' | 'load-failed' | 'closed';
 
-/** The reason for a tab that didn't answer the reader (`null`: the tab is gone). */
+/**
+ * The reason for a tab that didn't answer the reader (`null`: the tab is gone). A web page that has loaded and still
+ * can't run Lectern's script is, in practice, the browser's error page shown at that address (no connection, no
+ * answer): both browsers refuse scripts there.
+ */
 export function unreachableReason(tab: { url?: string; status?: string } | null): Unreachable {
-  if (!tab) return 'unreachable';
+  if (!tab) return 'closed';
   const restricted = restrictedReason(tab.url);
   if (restricted === 'browser-page' || restricted === 'store-page' || restricted === 'not-web') return restricted;
   if (isPdf(null, tab.url)) return 'pdf';
   if (tab.status === 'loading') return 'page-loading';
-  return 'unreachable';
+  return 'load-failed';
 }
 
 /** The reader's message (title and text) for each reason. */
@@ -71,5 +75,6 @@ export const UNREACHABLE_MESSAGES: Record<Unreachable, { title: MessageKey; body
   'browser-page': { title: 'pageUnreachableTitle', body: 'reasonBrowserPage' },
   'store-page': { title: 'pageUnreachableTitle', body: 'reasonStorePage' },
   'not-web': { title: 'pageUnreachableTitle', body: 'reasonNotWeb' },
-  unreachable: { title: 'pageUnreachableTitle', body: 'pageUnreachableBody' },
+  'load-failed': { title: 'loadFailedTitle', body: 'loadFailedBody' },
+  closed: { title: 'pageUnreachableTitle', body: 'pageClosedBody' },
 };

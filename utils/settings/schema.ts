@@ -51,6 +51,8 @@ export interface Settings {
   shareTargets: ShareTarget[];
   /** The Mastodon server the user shares to. */
   mastodonInstance: string;
+  /** "Copy link" copies the address exactly as in the tab (tracking parameters and all) instead of the clean one. */
+  copyExactAddress: boolean;
 }
 
 export const DEFAULT_SHARE_TARGETS: readonly ShareTarget[] = [
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   autoOpenSites: [],
   shareTargets: [...DEFAULT_SHARE_TARGETS],
   mastodonInstance: 'mastodon.social',
+  copyExactAddress: false,
 });
 
 /** Known targets, each once, in the stored order; anything else in storage falls back to the default list. */
@@ -137,6 +140,8 @@ export function normalizeSettings(raw: unknown): Settings {
     mastodonInstance:
       (typeof input['mastodonInstance'] === 'string' && normalizeInstance(input['mastodonInstance'])) ||
       DEFAULT_SETTINGS.mastodonInstance,
+    copyExactAddress:
+      typeof input['copyExactAddress'] === 'boolean' ? input['copyExactAddress'] : DEFAULT_SETTINGS.copyExactAddress,
   };
 }
 

@@ -1,12 +1,14 @@
 // Sharing's public face: the link and quote formats Lectern copies (tracking removed), the share targets and their
 // URLs, and the context-menu items that copy them.
 export {
+  cleanTitle,
   cleanUrl,
   escapeHtml,
   formatLink,
   formatQuote,
   type ClipboardPayload,
   type LinkFormat,
+  type LinkOptions,
   type LinkSource,
   type QuoteFormat,
 } from './links';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUrl, escapeHtml, formatLink, formatQuote, type LinkSource } from './links';
+import { cleanTitle, cleanUrl, escapeHtml, formatLink, formatQuote, type LinkSource } from './links';
 
 const page: LinkSource = {
   url: 'https://news.example/world/story?id=7&utm_source=tw&utm_medium=social&fbclid=abc#comments',
@@ -23,6 +23,12 @@ describe('cleanUrl', () => {
     ).toBe('https://news.example/a');
   });
 
+  it('ignores a canonical on another site', () => {
+    expect(cleanUrl({ url: 'https://news.example/a?utm_source=x', canonical: 'https://aggregator.example/a' })).toBe(
+      'https://news.example/a',
+    );
+  });
+
   it('ignores a canonical that is not a web address', () => {
     expect(cleanUrl({ url: 'https://news.example/a', canonical: 'javascript:alert(1)' })).toBe(
       'https://news.example/a',
@@ -36,8 +42,9 @@ describe('cleanUrl', () => {
 });
 
 describe('formatLink', () => {
-  it('copies the link as it is', () => {
-    expect(formatLink('link', page)).toEqual({ text: page.url });
+  it('copies the link clean by default, exactly as in the tab when the user asks for it', () => {
+    expect(formatLink('link', page)).toEqual({ text: 'https://news.example/world/story?id=7#comments' });
+    expect(formatLink('link', page, { exact: true })).toEqual({ text: page.url });
   });
 
   it('copies the clean link, title and link, Markdown and a rich link', () => {
@@ -98,5 +105,35 @@ describe('formatQuote', () => {
   it('escapes HTML in the quote', () => {
     expect(formatQuote('quote', '<script>x</script>', page).html).toContain('<p>&lt;script&gt;x&lt;/script&gt;</p>');
     expect(escapeHtml(`<a href="x">'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('cleanTitle', () => {
+  const at = (title: string, url = 'https://www.dailyplanet.example/a', siteName: string | null = null) =>
+    cleanTitle({ title, url, siteName });
+
+  it('drops the site’s name the page adds at either end, by og:site_name or by host', () => {
+    expect(at('Storm hits the coast | Daily Planet', 'https://news.example/a', 'Daily Planet')).toBe(
+      'Storm hits the coast',
+    );
+    expect(at('Storm hits the coast - DailyPlanet')).toBe('Storm hits the coast');
+    expect(at('dailyplanet.example — Storm hits the coast')).toBe('Storm hits the coast');
+    expect(at('Storm hits the coast | World | BBC News', 'https://www.bbc.co.uk/news/1')).toBe(
+      'Storm hits the coast | World',
+    );
+    expect(at('Шторм на побережье | Вести', 'https://vesti.example/a', 'Вести')).toBe('Шторм на побережье');
+  });
+
+  it('keeps titles without the site’s name whole, separators and all', () => {
+    expect(at('CNN: CIA conducts first known strike')).toBe('CNN: CIA conducts first known strike');
+    expect(at('Left - right: a history', 'https://history.example/a', 'History Today')).toBe('Left - right: a history');
+    expect(at('Daily Planet')).toBe('Daily Planet');
+    expect(at('  Spaced   out  ')).toBe('Spaced out');
+  });
+
+  it('titles every copy format with the clean title', () => {
+    const source = { url: 'https://news.example/a', title: 'Storm | Daily Planet', siteName: 'Daily Planet' };
+    expect(formatLink('title-link', source).text).toBe('Storm\nhttps://news.example/a');
+    expect(formatQuote('quote', 'Wind.', source).text).toBe('“Wind.”\n— Storm — Daily Planet\nhttps://news.example/a');
   });
 });

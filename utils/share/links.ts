@@ -35,12 +35,22 @@ function parseHttp(url: string | null | undefined): URL | null {
   }
 }
 
+const bareHost = (url: URL): string => url.hostname.toLowerCase().replace(/^www\./, '');
+
+/** The same site: the same host, or one a subdomain of the other (m.example.com and example.com). */
+function sameSite(a: URL, b: URL): boolean {
+  const [x, y] = [bareHost(a), bareHost(b)];
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
 /**
- * The link without tracking parameters, preferring the page's canonical address when it declares a valid
- * one on the web (a canonical on another protocol or a relative junk value is ignored).
+ * The link without tracking parameters, preferring the page's canonical address when it declares a valid one on the
+ * web of the same site (a canonical on another site, another protocol or a relative junk value is ignored).
  */
 export function cleanUrl(source: Pick<LinkSource, 'url' | 'canonical'>): string {
-  const parsed = parseHttp(source.canonical) ?? parseHttp(source.url);
+  const url = parseHttp(source.url);
+  const canonical = parseHttp(source.canonical);
+  const parsed = canonical && (!url || sameSite(canonical, url)) ? canonical : url;
   if (!parsed) return source.url;
   for (const key of [...parsed.searchParams.keys()]) {
     if (TRACKING_PARAM.test(key)) parsed.searchParams.delete(key);
@@ -63,17 +73,69 @@ function markdownUrl(url: string): string {
   return url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The page's title, or its address when it has none. */
-function titleOf(source: LinkSource): string {
-  return source.title.trim() || source.url;
+/** Letters and digits only, lower case: "The Guardian", "theguardian.com" and "THE-GUARDIAN" compare alike. */
+const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The name in a host: "theguardian" in www.theguardian.com, "bbc" in news.bbc.co.uk. */
+function hostName(url: string): string {
+  const labels = (
+    parseHttp(url)
+      ?.hostname.toLowerCase()
+      .replace(/^www\./, '') ?? ''
+  ).split('.');
+  labels.pop();
+  if (labels.length > 1 && labels.at(-1)!.length <= 3) labels.pop();
+  return labels.at(-1) ?? '';
 }
 
-export function formatLink(format: LinkFormat, source: LinkSource): ClipboardPayload {
+/** Separators pages put between a title and their name: " | ", " - ", " — ", " · ", " :: "… */
+const TITLE_SEPARATOR = /\s+(?:[|–—·•»/\\]|-{1,2}|::)\s+/;
+
+/**
+ * The page's title without the site's name that pages add to it ("Storm hits the coast | Daily Planet" → "Storm hits
+ * the coast"): an end segment goes when it is the site's name (og:site_name or the host's), or a few words starting
+ * with it ("BBC News" on bbc.co.uk). The title itself is never emptied.
+ */
+export function cleanTitle(source: Pick<LinkSource, 'title' | 'url' | 'siteName'>): string {
+  const title = source.title.replace(/\s+/g, ' ').trim();
+  const parts = title.split(TITLE_SEPARATOR);
+  const site = squash(source.siteName ?? '');
+  const host = hostName(source.url);
+  const isSiteName = (part: string): boolean => {
+    const name = squash(part);
+    if (!name) return true;
+    if (name === site || name === host || name === squash(parseHttp(source.url)?.hostname ?? '')) return true;
+    return !!host && host.length >= 3 && name.startsWith(host) && part.split(' ').length <= 3;
+  };
+  while (parts.length > 1 && isSiteName(parts.at(-1)!)) parts.pop();
+  while (parts.length > 1 && isSiteName(parts[0]!)) parts.shift();
+  return rejoin(title, parts);
+}
+
+/** The kept segments as the title wrote them (with its own separators between them). */
+function rejoin(title: string, parts: string[]): string {
+  const start = title.indexOf(parts[0]!);
+  const last = parts.at(-1)!;
+  const end = title.lastIndexOf(last) + last.length;
+  return start >= 0 && end > start ? title.slice(start, end) : title;
+}
+
+/** The page's clean title, or its address when it has none. */
+function titleOf(source: LinkSource): string {
+  return cleanTitle(source) || source.url;
+}
+
+export interface LinkOptions {
+  /** "Copy link" gives the address exactly as in the tab (the user's setting) instead of the clean one. */
+  exact?: boolean;
+}
+
+export function formatLink(format: LinkFormat, source: LinkSource, options: LinkOptions = {}): ClipboardPayload {
   const clean = cleanUrl(source);
   const title = titleOf(source);
   switch (format) {
     case 'link':
-      return { text: source.url };
+      return { text: options.exact ? source.url : clean };
     case 'clean-link':
       return { text: clean };
     case 'title-link':

@@ -94,6 +94,33 @@ export function badInputSuite(launch) {
   it('an SVG document (image/svg+xml): "no article"', () => expectNoArticle('/bad/drawing.svg'));
   it('an XML document: "no article"', () => expectNoArticle('/bad/feed.xml'));
 
+  it('a page that failed to load (the browser’s error page): "didn’t load", never "closed"', async () => {
+    // A port nothing listens on: both browsers show their own error page at the address.
+    const { createServer } = await import('node:net');
+    const probe = createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => probe.once('listening', resolve));
+    const port = probe.address().port;
+    await new Promise((resolve) => probe.close(resolve));
+    const url = `http://127.0.0.1:${port}/article`;
+    const { page, tabId } = await openTab(url);
+    await until(
+      () =>
+        driver.ext(async (id) => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.tabs.get(id)).status === 'complete';
+        }, tabId),
+      { what: 'the error page shown', timeout: 30_000 },
+    );
+    const { reader, shown } = await readerOn(page);
+    assert.equal(shown.state, 'message');
+    assert.equal(shown.title, 'This page didn’t load');
+    assert.doesNotMatch(shown.body, /closed/);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-bad-load-failed.png` });
+    await reader.close();
+    assert.match((await popupReason(tabId)).text, /couldn’t load this page/);
+    await page.close();
+  });
+
   it('a text/plain document: read as an article', async () => {
     const { page } = await openTab(`${server.base}/bad/notes.txt`);
     const { reader, shown } = await readerOn(page);

@@ -21,7 +21,8 @@ import { ARTIFACTS } from './paths.mjs';
 import { until } from './wait.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 
-const TITLE = 'CNN: CIA conducts first known US drone strike inside Venezuela | Caliber.az';
+// The page's clean title: its <title> ends in " | Caliber.az", its site's name (og:site_name), which Lectern drops.
+const TITLE = 'CNN: CIA conducts first known US drone strike inside Venezuela';
 const CANONICAL = 'http://127.0.0.1/world/cia-drone-strike-venezuela';
 const enc = encodeURIComponent;
 
@@ -114,11 +115,11 @@ export function sharingSuite(launch) {
     await popup.click('[data-copy="quote"]');
     assert.equal(await waitForToast(popup), 'Quote copied with its source');
     const quote = await readClipboardItems(popup);
-    assert.equal(quote.text, `“${selected}”\n— ${TITLE}\n${CANONICAL}`);
+    assert.equal(quote.text, `“${selected}”\n— ${TITLE} — Caliber.az\n${CANONICAL}`);
     assert.match(quote.html, /<blockquote cite="http:\/\/127\.0\.0\.1\/world\/cia-drone-strike-venezuela">/);
     await popup.click('[data-copy="quote-markdown"]');
     await waitForNextToast(popup);
-    assert.equal((await readClipboardItems(popup)).text, `> ${selected}\n\n— [${TITLE}](${CANONICAL})`);
+    assert.equal((await readClipboardItems(popup)).text, `> ${selected}\n\n— [${TITLE} — Caliber.az](${CANONICAL})`);
     await popup.close();
 
     const reader = await openReaderByCommand(driver, seed.page);
@@ -227,13 +228,42 @@ export function sharingSuite(launch) {
     await popup.close();
   });
 
-  it('copy-link command copies the page’s link with a confirmation on the page', async () => {
-    await seed.page.bringToFront();
-    await driver.fireCommand('copy-link');
-    await waitFor(seed.page, () => !!document.querySelector('lectern-toast'), undefined, { what: 'page toast' });
-    const helper = await driver.openExtensionPage('popup.html');
-    assert.equal((await readClipboardItems(helper)).text, url);
-    await helper.close();
+  it('copy-link command copies the page’s clean link with a confirmation on the page; the exact one if asked', async () => {
+    const copyLinkOnPage = async () => {
+      await seed.page.bringToFront();
+      await seed.page.evaluate(() => document.querySelector('lectern-toast')?.remove());
+      await driver.fireCommand('copy-link');
+      await waitFor(seed.page, () => document.querySelector('lectern-toast')?.dataset.state === 'done', undefined, {
+        what: 'page toast',
+      });
+      const helper = await driver.openExtensionPage('popup.html');
+      const { text } = await readClipboardItems(helper);
+      await helper.close();
+      return text;
+    };
+    // Tracking parameters gone, the page's canonical address (same site) preferred.
+    assert.equal(await copyLinkOnPage(), CANONICAL);
+    const exact = async (on) => {
+      const options = await driver.openExtensionPage('options.html');
+      await waitFor(options, () => !!document.querySelector('[data-setting="copy-exact"]'), undefined, {
+        what: 'options',
+      });
+      if ((await options.evaluate(() => document.querySelector('[data-setting="copy-exact"]').checked)) !== on)
+        await options.click('[data-setting="copy-exact"]');
+      // Saved (coalesced) once the page goes away.
+      await options.close();
+      await until(
+        async () =>
+          (await driver.ext(async () => {
+            const api = globalThis.browser ?? globalThis.chrome;
+            return (await api.storage.sync.get('settings')).settings?.copyExactAddress ?? false;
+          })) === on,
+        { what: `copyExactAddress ${on} stored`, timeout: 15_000 },
+      );
+    };
+    await exact(true);
+    await until(async () => (await copyLinkOnPage()) === url, { what: 'the exact address copied' });
+    await exact(false);
   });
 
   it('context menu copies as Markdown (the real menu listener)', async () => {
@@ -255,7 +285,7 @@ export function sharingSuite(launch) {
       what: 'page toast',
     });
     const helper = await driver.openExtensionPage('popup.html');
-    assert.equal((await readClipboardItems(helper)).text, `> ${selected}\n\n— [${TITLE}](${CANONICAL})`);
+    assert.equal((await readClipboardItems(helper)).text, `> ${selected}\n\n— [${TITLE} — Caliber.az](${CANONICAL})`);
     await helper.close();
   });
 
@@ -302,7 +332,7 @@ export function sharingSuite(launch) {
       what: 'page toast',
     });
     assert.equal(state, refused ? 'failed' : 'done');
-    assert.equal((await readClipboardItems(helper)).text, refused ? 'before' : pageUrl);
+    assert.equal((await readClipboardItems(helper)).text, refused ? 'before' : CANONICAL);
     await page.bringToFront();
     await page.screenshot({ path: `${ARTIFACTS}/${driver.name}-copy-${state}.png` });
     await page.close();
