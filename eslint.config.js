@@ -172,6 +172,8 @@ export default tseslint.config(
         chrome: 'readonly',
         browser: 'readonly',
         globalThis: 'readonly',
+        MutationObserver: 'readonly',
+        Event: 'readonly',
       },
     },
   },

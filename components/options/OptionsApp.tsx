@@ -10,6 +10,7 @@ import { KeyList } from '@/components/shared/KeyList';
 import { notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { AutoOpenSites } from './AutoOpenSites';
+import { VoicePicker } from './VoicePicker';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
 export interface Shortcut {
@@ -74,6 +75,7 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
             </button>
           </div>
         </div>
+        <VoicePicker settings={settings} update={update} />
       </section>
 
       <AutoOpenSites settings={settings} update={update} />

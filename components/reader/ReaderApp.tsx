@@ -6,8 +6,15 @@ import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen'
 import type { Article } from '@/utils/extract';
 import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/share';
 import { t, type MessageKey } from '@/utils/browser';
-import type { ReaderAction } from '@/utils/reader';
-import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight, type Settings } from '@/utils/settings';
+import { voiceLanguage, type ReaderAction } from '@/utils/reader';
+import {
+  DEFAULT_SETTINGS,
+  chooseVoice,
+  stepFontSize,
+  stepSpeechRate,
+  toggleNight,
+  type Settings,
+} from '@/utils/settings';
 import { ArticleHeader } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
@@ -53,9 +60,14 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const article = content.kind === 'article' ? content.article : null;
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
-  const speech = useReadAloud(article, settings?.speechRate ?? DEFAULT_SETTINGS.speechRate, () =>
-    setToast(notice('speechUnavailable')),
-  );
+  const speechLang = article?.lang ?? locale;
+  const chosenVoice = settings?.voices[voiceLanguage(speechLang)] ?? null;
+  const speech = useReadAloud(article, {
+    rate: settings?.speechRate ?? DEFAULT_SETTINGS.speechRate,
+    chosenVoice,
+    onUnavailable: () => setToast(notice('speechUnavailable')),
+    onNoVoice: () => setToast(notice('speechNoVoice')),
+  });
   const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
@@ -175,6 +187,9 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onPauseResume={speech.pauseResume}
           onRate={(by) => update((s) => stepSpeechRate(s, by))}
           onStop={speech.stop}
+          voices={speech.voices}
+          voice={chosenVoice}
+          onVoice={(name) => update((s) => chooseVoice(s, speechLang, name))}
         />
       )}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}

@@ -10,10 +10,14 @@ interface SpeechBarProps {
   onPauseResume: () => void;
   onRate: (by: -1 | 1) => void;
   onStop: () => void;
+  /** The voices for the article's language, and the one the user chose for it (null: automatic). */
+  voices: ReadonlyArray<{ name: string; lang: string }>;
+  voice: string | null;
+  onVoice: (name: string | null) => void;
 }
 
 /** The read-aloud controls while the article is being read: pause/resume, speed and stop. */
-export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: SpeechBarProps) {
+export function SpeechBar({ state, rate, onPauseResume, onRate, onStop, voices, voice, onVoice }: SpeechBarProps) {
   const paused = state === 'paused';
   return (
     // A labelled section is a landmark: the bar floats outside <main>, and is found in the landmarks list.
@@ -55,6 +59,23 @@ export function SpeechBar({ state, rate, onPauseResume, onRate, onStop }: Speech
           +
         </button>
       </div>
+      {voices.length > 1 && (
+        <select
+          class="speech-voice"
+          data-action="speech-voice"
+          aria-label={t('speechVoice')}
+          title={t('speechVoice')}
+          value={voice && voices.some((v) => v.name === voice) ? voice : ''}
+          onChange={(e) => onVoice(e.currentTarget.value || null)}
+        >
+          <option value="">{t('speechVoiceAuto')}</option>
+          {voices.map((v) => (
+            <option key={v.name} value={v.name}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      )}
       <button
         type="button"
         class="tool"

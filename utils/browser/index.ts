@@ -15,3 +15,4 @@ export { writeClipboard } from './clipboard';
 export { loadPosition, savePosition } from './position-store';
 export { flushSettings, loadSettings, onSettingsProblem, updateSettings, watchSettings } from './settings-store';
 export { closeReader, closeReaderTab } from './tabs';
+export { listVoices } from './voices';

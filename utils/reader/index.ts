@@ -12,4 +12,4 @@ export {
   scrollTopFor,
 } from './reading-position';
 export { markdownDocument, saveFileName, standaloneHtml } from './save';
-export { pickVoice, splitSentences } from './speech';
+export { pickVoice, splitSentences, voiceLanguage, voicesFor } from './speech';

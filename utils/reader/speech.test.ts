@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice, splitSentences, type VoiceInfo } from './speech';
+import { pickVoice, splitSentences, type VoiceInfo, voiceLanguage, voicesFor } from './speech';
 
 const texts = (spans: { text: string }[]): string[] => spans.map((s) => s.text);
 
@@ -72,5 +72,24 @@ describe('pickVoice', () => {
     expect(pickVoice(voices, 'az')).toBeNull();
     expect(pickVoice([], 'en')).toBeNull();
     expect(pickVoice(voices, null)?.name).toBe('US');
+  });
+});
+
+describe('the voice the user chose', () => {
+  const v = (name: string, lang: string, isDefault = false) => ({ name, lang, default: isDefault, localService: true });
+  const voices = [v('Anna', 'de-DE', true), v('Alex', 'en-US'), v('Kate', 'en-GB'), v('Irina', 'ru-RU')];
+
+  it('reads with the chosen voice while it exists and speaks the language', () => {
+    expect(pickVoice(voices, 'en-US', 'Kate')?.name).toBe('Kate');
+    expect(pickVoice(voices, 'en', 'Kate')?.name).toBe('Kate');
+    // Gone from the browser, or of another language: the best match instead.
+    expect(pickVoice(voices, 'en-US', 'Daniel')?.name).toBe('Alex');
+    expect(pickVoice(voices, 'en-US', 'Irina')?.name).toBe('Alex');
+  });
+
+  it('offers the voices of the language, in the browser’s order, keyed by the primary tag', () => {
+    expect(voicesFor(voices, 'en-AU').map((x) => x.name)).toEqual(['Alex', 'Kate']);
+    expect(voicesFor(voices, null)).toHaveLength(4);
+    expect(voiceLanguage('pt-BR')).toBe('pt');
   });
 });

@@ -59,6 +59,16 @@ export function splitSentences(text: string, lang: string | null, useSegmenter =
   return spans;
 }
 
+/** The voices that read `lang` (its primary language), the browser's order kept: what a voice picker offers. */
+export function voicesFor<V extends VoiceInfo>(voices: readonly V[], lang: string | null): V[] {
+  return lang ? voices.filter((v) => primary(v.lang) === primary(lang)) : [...voices];
+}
+
+/** The language a voice choice is kept under: the primary tag ("en" for "en-GB"). */
+export function voiceLanguage(lang: string): string {
+  return primary(lang);
+}
+
 /** What the reader needs of a SpeechSynthesisVoice. */
 export interface VoiceInfo {
   name: string;
@@ -74,7 +84,16 @@ const normalizeTag = (tag: string): string => tag.toLowerCase().replace(/_/g, '-
  * The best voice for text in `lang`: the same language and region first, then the same language (the browser's
  * default voice, then one on this device, first), else null (the browser then chooses by the utterance's lang).
  */
-export function pickVoice<V extends VoiceInfo>(voices: readonly V[], lang: string | null): V | null {
+export function pickVoice<V extends VoiceInfo>(
+  voices: readonly V[],
+  lang: string | null,
+  chosen?: string | null,
+): V | null {
+  // The voice the user chose for this language, while the browser still has it.
+  const mine = chosen
+    ? voices.find((v) => v.name === chosen && (!lang || primary(v.lang) === primary(lang)))
+    : undefined;
+  if (mine) return mine;
   if (!lang) return voices.find((v) => v.default) ?? null;
   const wanted = normalizeTag(lang);
   const rank = (v: V): number => (v.default ? 0 : 2) + (v.localService ? 0 : 1);

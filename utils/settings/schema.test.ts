@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_WIDTHS,
+  MAX_VOICE_CHOICES,
+  chooseVoice,
   DEFAULT_SETTINGS,
   FONT_SIZE,
   LINE_HEIGHTS,
@@ -247,5 +249,23 @@ describe('share settings', () => {
     expect(moveShareTarget(base, 'vk', 1).shareTargets).toEqual(['x', 'email', 'vk']);
     expect(moveShareTarget(base, 'x', -1)).toBe(base);
     expect(moveShareTarget(base, 'reddit', 1)).toBe(base);
+  });
+});
+
+describe('chosen voices', () => {
+  it('keeps a voice per primary language, forgets one set back to automatic', () => {
+    const s1 = chooseVoice(DEFAULT_SETTINGS, 'en-GB', 'Kate');
+    expect(s1.voices).toEqual({ en: 'Kate' });
+    const s2 = chooseVoice(s1, 'ru', 'Irina');
+    expect(s2.voices).toEqual({ en: 'Kate', ru: 'Irina' });
+    expect(chooseVoice(s2, 'en-US', null).voices).toEqual({ ru: 'Irina' });
+  });
+
+  it('repairs whatever storage holds', () => {
+    const voices = { en: 'Kate', EN: 'x', 'en-US': 'y', ru: 7, de: '', fr: 'a'.repeat(201) };
+    expect(normalizeSettings({ voices }).voices).toEqual({ en: 'Kate' });
+    expect(normalizeSettings({ voices: ['Kate'] }).voices).toEqual({});
+    const many = Object.fromEntries([...'abcdefghijklmnopqrstuvwxyz'].map((c) => [`${c}${c}`, 'V']));
+    expect(Object.keys(normalizeSettings({ voices: many }).voices)).toHaveLength(MAX_VOICE_CHOICES);
   });
 });

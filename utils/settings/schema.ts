@@ -53,6 +53,8 @@ export interface Settings {
   mastodonInstance: string;
   /** "Copy link" copies the address exactly as in the tab (tracking parameters and all) instead of the clean one. */
   copyExactAddress: boolean;
+  /** The read-aloud voice chosen for each language (primary language tag → voice name); none: the best match. */
+  voices: Record<string, string>;
 }
 
 export const DEFAULT_SHARE_TARGETS: readonly ShareTarget[] = [
@@ -79,7 +81,30 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   shareTargets: [...DEFAULT_SHARE_TARGETS],
   mastodonInstance: 'mastodon.social',
   copyExactAddress: false,
+  voices: {},
 });
+
+/** How many languages keep a chosen voice (settings sync, and sync items are small). */
+export const MAX_VOICE_CHOICES = 20;
+
+/** Chosen voices: language tags as keys ("en", "ru"), voice names of reasonable length as values. */
+function normalizeVoices(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const entries = Object.entries(value as Record<string, unknown>).filter(
+    (entry): entry is [string, string] =>
+      /^[a-z]{2,3}$/.test(entry[0]) && typeof entry[1] === 'string' && entry[1].length > 0 && entry[1].length <= 200,
+  );
+  return Object.fromEntries(entries.slice(0, MAX_VOICE_CHOICES));
+}
+
+/** Remembers `voice` (null: automatic) as the one to read `lang` with. */
+export function chooseVoice(settings: Settings, lang: string, voice: string | null): Settings {
+  const key = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  const voices = { ...settings.voices };
+  delete voices[key];
+  if (voice) voices[key] = voice;
+  return { ...settings, voices: normalizeVoices(voices) };
+}
 
 /** Known targets, each once, in the stored order; anything else in storage falls back to the default list. */
 function normalizeShareTargets(value: unknown): ShareTarget[] {
@@ -142,6 +167,7 @@ export function normalizeSettings(raw: unknown): Settings {
       DEFAULT_SETTINGS.mastodonInstance,
     copyExactAddress:
       typeof input['copyExactAddress'] === 'boolean' ? input['copyExactAddress'] : DEFAULT_SETTINGS.copyExactAddress,
+    voices: normalizeVoices(input['voices']),
   };
 }
 

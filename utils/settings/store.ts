@@ -39,7 +39,7 @@ export const SETTINGS_META_KEY = 'settings$';
 
 /** How the store paces its writes. The defaults keep within both browsers' storage.sync quotas with room to spare. */
 export interface WritePacing {
-  /** A burst of changes is written this long after its last change… */
+  /** After a first change written at once, the rest of a burst is written this long after its last change… */
   settle: number;
   /** …or this long after its first, if it goes on (a key held down). */
   maxWait: number;
@@ -132,6 +132,12 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
 
   function schedule(delay?: number): void {
     const now = Date.now();
+    // The first change after a quiet spell is written at once (a click, then the page closes: nothing waits to be
+    // lost); the rest of a burst waits and goes as one write.
+    if (delay === undefined && timer === undefined && !writing && now - lastWrite >= pacing.minInterval) {
+      void write();
+      return;
+    }
     if (timer === undefined) burstStart = now;
     clearTimeout(timer);
     const wait =

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { listVoices } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
-import { pickVoice, splitSentences } from '@/utils/reader';
+import { pickVoice, splitSentences, voicesFor } from '@/utils/reader';
 
 /**
  * Read aloud: the title and the article, sentence by sentence, through the browser's speech synthesis, in a voice
@@ -85,20 +86,6 @@ function showPiece(piece: Piece): void {
   }
 }
 
-/** The voices, once the browser has listed them (Chromium lists them a moment after the first ask). */
-function voicesReady(synth: SpeechSynthesis): Promise<SpeechSynthesisVoice[]> {
-  const now = synth.getVoices();
-  if (now.length) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const done = (): void => {
-      synth.removeEventListener('voiceschanged', done);
-      resolve(synth.getVoices());
-    };
-    synth.addEventListener('voiceschanged', done);
-    setTimeout(done, 1000);
-  });
-}
-
 /** The index of the first sentence at or below the top of the view: reading starts where the user is. */
 function firstInView(pieces: Piece[]): number {
   const top = document.querySelector('.toolbar')?.getBoundingClientRect().bottom ?? 0;
@@ -108,14 +95,30 @@ function firstInView(pieces: Piece[]): number {
 
 export interface ReadAloud {
   state: SpeechState;
+  /** The voices that can read the article's language (known once reading has started), for the picker. */
+  voices: SpeechSynthesisVoice[];
   /** s: start (from the first sentence in view) or stop. */
   toggle: () => void;
   pauseResume: () => void;
   stop: () => void;
 }
 
-export function useReadAloud(article: Article | null, rate: number, onUnavailable: () => void): ReadAloud {
+export interface ReadAloudOptions {
+  rate: number;
+  /** The voice the user chose for the article's language, if any. */
+  chosenVoice: string | null;
+  /** The browser has no speech synthesis at all. */
+  onUnavailable: () => void;
+  /** Speech synthesis is there but has no voice to speak with (stock Linux browsers). */
+  onNoVoice: () => void;
+}
+
+export function useReadAloud(
+  article: Article | null,
+  { rate, chosenVoice, onUnavailable, onNoVoice }: ReadAloudOptions,
+): ReadAloud {
   const [state, setState] = useState<SpeechState>('idle');
+  const [allVoices, setAllVoices] = useState<SpeechSynthesisVoice[]>([]);
   const pieces = useRef<Piece[]>([]);
   const index = useRef(0);
   // Each start, pause or stop begins a new generation; events of an older utterance are ignored.
@@ -163,11 +166,21 @@ export function useReadAloud(article: Article | null, rate: number, onUnavailabl
     if (!pieces.current.length) return;
     generation.current++;
     synth.cancel();
-    setState('playing');
     const gen = generation.current;
-    voice.current = pickVoice(await voicesReady(synth), lang);
-    if (gen === generation.current) speakFrom(firstInView(pieces.current));
-  }, [lang, onUnavailable, speakFrom]);
+    const voices = await listVoices();
+    if (gen !== generation.current) return;
+    // Nothing could speak: say so, and show no bar (it used to flash and go).
+    if (!voices.length) return onNoVoice();
+    setState('playing');
+    setAllVoices(voices);
+    voice.current = pickVoice(voices, lang, chosenVoice);
+    speakFrom(firstInView(pieces.current));
+  }, [lang, chosenVoice, onUnavailable, onNoVoice, speakFrom]);
+
+  // A voice chosen while reading takes over from the next sentence.
+  useEffect(() => {
+    if (allVoices.length) voice.current = pickVoice(allVoices, lang, chosenVoice);
+  }, [chosenVoice]);
 
   const pauseResume = useCallback((): void => {
     if (state === 'playing') {
@@ -196,5 +209,5 @@ export function useReadAloud(article: Article | null, rate: number, onUnavailabl
     };
   }, [article, stop]);
 
-  return { state, toggle, pauseResume, stop };
+  return { state, toggle, pauseResume, stop, voices: voicesFor(allVoices, lang) };
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { luminance, openArticleTab, openReaderByCommand, waitFor, waitForFontSize } from './extension.mjs';
 import { startServer } from './server.mjs';
+import { until } from './wait.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 
@@ -93,15 +94,18 @@ async function saveWithKey(driver, reader, key) {
  * Replaces the page's speech synthesis with a recording stub whose voices are English, German and Hebrew (the test
  * browsers have no voices of their own): each utterance "speaks" for 150 ms; `window.__spoken` lists them.
  */
-function stubSpeech(page) {
-  return page.evaluate(() => {
+function stubSpeech(page, { noVoices = false } = {}) {
+  return page.evaluate((noVoices) => {
     const spoken = (window.__spoken = []);
     const voice = (name, lang, isDefault) => ({ name, lang, default: isDefault, localService: true, voiceURI: name });
-    const voices = [
-      voice('Stub German', 'de-DE', true),
-      voice('Stub English', 'en-US', false),
-      voice('Stub Hebrew', 'he-IL', false),
-    ];
+    const voices = noVoices
+      ? []
+      : [
+          voice('Stub German', 'de-DE', true),
+          voice('Stub English', 'en-US', false),
+          voice('Stub Hebrew', 'he-IL', false),
+          voice('Stub English Two', 'en-GB', false),
+        ];
     class Utterance {
       constructor(text) {
         Object.assign(this, { text, lang: '', voice: null, rate: 1, onend: null, onerror: null });
@@ -131,7 +135,7 @@ function stubSpeech(page) {
     };
     Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
-  });
+  }, noVoices);
 }
 
 /** What is being read: the last utterance, the highlighted text, whether it is on screen, and the bar's state. */
@@ -457,6 +461,78 @@ export function readingSuite(launch) {
     view = await speechView(reader);
     assert.equal(view.highlighted, null);
     await reader.click('[data-action="speech-slower"]').catch(() => undefined);
+  });
+
+  it('with no voice installed, s says so in words and shows no bar', async () => {
+    await reader.bringToFront();
+    await stubSpeech(reader, { noVoices: true });
+    // Any bar that shows, even for a moment, is recorded.
+    await reader.evaluate(() => {
+      window.__barSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-lectern="speech-bar"]')) window.__barSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await reader.keyboard.press('s');
+    const toast = await waitFor(
+      reader,
+      () =>
+        document.querySelector('[data-lectern="toast"]')?.textContent?.startsWith('No voice to read aloud with') &&
+        document.querySelector('[data-lectern="toast"]').textContent,
+      undefined,
+      { what: 'the no-voice message' },
+    );
+    assert.match(toast, /Install one/);
+    assert.equal(await reader.evaluate(() => window.__barSeen), false, 'no speech bar flashed');
+  });
+
+  it('the voice picker in the bar: the chosen voice reads on and is remembered for the language', async () => {
+    await reader.bringToFront();
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    await stubSpeech(reader);
+    await reader.keyboard.press('s');
+    await waitFor(
+      reader,
+      () => document.querySelectorAll('[data-action="speech-voice"] option').length === 3,
+      undefined,
+      {
+        what: 'the picker with the English voices',
+      },
+    );
+    assert.deepEqual(
+      await reader.evaluate(() =>
+        [...document.querySelectorAll('[data-action="speech-voice"] option')].map((o) => o.textContent),
+      ),
+      ['Automatic', 'Stub English', 'Stub English Two'],
+    );
+    await reader.evaluate(() => {
+      const select = document.querySelector('[data-action="speech-voice"]');
+      select.value = 'Stub English Two';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(reader, () => window.__spoken.at(-1)?.voice === 'Stub English Two', undefined, {
+      what: 'the next sentence in the chosen voice',
+    });
+    await reader.click('[data-action="speech-stop"]');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="speech-bar"]'), undefined, { what: 'stopped' });
+    await until(
+      async () =>
+        (await driver.ext(async () => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.storage.sync.get('settings')).settings?.voices?.en;
+        })) === 'Stub English Two',
+      { what: 'the choice stored for English' },
+    );
+    // Reading again: the remembered voice from the first sentence.
+    await stubSpeech(reader);
+    await reader.keyboard.press('s');
+    await waitFor(reader, () => window.__spoken.length >= 1, undefined, { what: 'reading again' });
+    assert.equal((await speechView(reader)).spoken[0].voice, 'Stub English Two');
+    await reader.click('[data-action="speech-stop"]');
+    await reader.evaluate(() => {
+      const select = document.querySelector('[data-action="speech-voice"]');
+      if (select) select.value = '';
+    });
   });
 
   it('reads a Hebrew article in Hebrew, with the Hebrew voice', async () => {
