@@ -133,7 +133,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
 
   return (
-    <div class="reader" data-lectern="reader" data-state={content.kind}>
+    <div class="reader" data-lectern="reader" data-state={content.kind} data-panel={panelOpen ? 'open' : undefined}>
       {settings && (
         <Toolbar
           settings={settings}

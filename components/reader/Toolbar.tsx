@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/shared/CopyMenu';
 import { FontSizeControl } from '@/components/shared/FontSizeControl';
 import { Icon, type IconName } from '@/components/shared/icons/Icon';
@@ -24,7 +24,7 @@ interface ToolbarProps {
   children?: ComponentChildren;
 }
 
-type Menu = 'copy' | 'share' | null;
+type Menu = 'copy' | 'share' | 'more' | null;
 
 /** The text the user has selected in the reader, for quotes. */
 function selectedText(): string {
@@ -33,6 +33,8 @@ function selectedText(): string {
 
 interface ToolProps {
   action: string;
+  /** Where the button shows: always, or only where the toolbar is wide enough (the More menu has it otherwise). */
+  fits?: 'wide' | 'medium';
   label: string;
   /** An icon, or else a short text such as "Aa" (the label is then read out instead). */
   icon?: IconName;
@@ -46,12 +48,12 @@ interface ToolProps {
 }
 
 /** One toolbar button: its label spoken, its reader key (utils/reader/reader-keys.ts) in the tooltip, `data-action` as the test contract. */
-function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick, keepSelection }: ToolProps) {
+function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick, keepSelection, fits }: ToolProps) {
   const keyName = keyFor(action);
   return (
     <button
       type="button"
-      class={icon ? 'tool' : 'tool tool-text'}
+      class={[icon ? 'tool' : 'tool tool-text', fits && `fits-${fits}`].filter(Boolean).join(' ')}
       data-action={action}
       disabled={disabled}
       aria-pressed={pressed}
@@ -70,6 +72,58 @@ function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick,
         </>
       )}
     </button>
+  );
+}
+
+interface MoreMenuProps {
+  run: (action: ReaderAction) => void;
+  canSave: boolean;
+  source: LinkSource | null;
+  quote: string;
+  onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  onClose: () => void;
+}
+
+/**
+ * The actions a narrow toolbar has no room for (the stylesheet shows this menu's button only then, and each item only
+ * where its own button is hidden): each still on its key, and reached by Tab; Esc closes the menu, not the reader.
+ */
+function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => menu.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus(), []);
+  const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium') => (
+    <li class={`more-${fits}`}>
+      <button type="button" class="menu-item" data-more={action} disabled={disabled} onClick={() => run(action)}>
+        {label}
+        <kbd>{keyFor(action)}</kbd>
+      </button>
+    </li>
+  );
+  return (
+    <div
+      class="popover more-menu"
+      data-lectern="more-menu"
+      ref={menu}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onClose();
+      }}
+    >
+      <ul class="copy-menu" role="list">
+        {item('copy-link', t('copyLink'), !source, 'medium')}
+        {item('print', t('print'), false, 'wide')}
+        {item('save-html', t('saveHtml'), !canSave, 'wide')}
+        {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
+        {item('help', t('keysHelp'), false, 'wide')}
+      </ul>
+      {source && (
+        <>
+          <p class="menu-heading">{t('copyFormats')}</p>
+          <CopyMenu source={source} quote={quote} onCopy={onCopy} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -104,7 +158,7 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         expanded={panelOpen}
         onClick={() => run('typography')}
       />
-      <Tool action="print" label={t('print')} icon="print" onClick={() => run('print')} />
+      <Tool action="print" label={t('print')} icon="print" fits="wide" onClick={() => run('print')} />
       <Tool
         action="speak"
         label={t('readAloud')}
@@ -117,6 +171,7 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         action="save-html"
         label={t('saveHtml')}
         icon="download"
+        fits="wide"
         disabled={!canSave}
         onClick={() => run('save-html')}
       />
@@ -124,11 +179,19 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         action="save-markdown"
         label={t('saveMarkdown')}
         text="MD"
+        fits="wide"
         disabled={!canSave}
         onClick={() => run('save-markdown')}
       />
-      <Tool action="copy-link" label={t('copyLink')} icon="link" disabled={!source} onClick={() => run('copy-link')} />
-      <div class="menu-anchor">
+      <Tool
+        action="copy-link"
+        label={t('copyLink')}
+        icon="link"
+        fits="medium"
+        disabled={!source}
+        onClick={() => run('copy-link')}
+      />
+      <div class="menu-anchor fits-wide">
         <Tool
           action="copy-menu"
           label={t('copyFormats')}
@@ -170,7 +233,36 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
           </div>
         )}
       </div>
-      <Tool action="help" label={t('keysHelp')} icon="keyboard" onClick={() => run('help')} />
+      <Tool action="help" label={t('keysHelp')} icon="keyboard" fits="wide" onClick={() => run('help')} />
+      <div class="menu-anchor more-anchor">
+        <Tool
+          action="more"
+          label={t('moreActions')}
+          icon="more"
+          expanded={menu === 'more'}
+          keepSelection
+          onClick={() => toggle('more')}
+        />
+        {menu === 'more' && (
+          <MoreMenu
+            run={(action) => {
+              setMenu(null);
+              run(action);
+            }}
+            canSave={canSave}
+            source={source}
+            quote={quote}
+            onCopy={(payload, done) => {
+              setMenu(null);
+              onCopy(payload, done);
+            }}
+            onClose={() => {
+              setMenu(null);
+              document.querySelector<HTMLElement>('[data-action="more"]')?.focus();
+            }}
+          />
+        )}
+      </div>
       <Tool action="close" label={t('close')} icon="close" onClick={() => run('close')} />
       {children}
     </nav>

@@ -114,6 +114,8 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
     },
     /** Makes `page` see the system as light or dark (prefers-color-scheme). */
     emulateColorScheme: (page, colorScheme) => page.emulateMedia({ colorScheme }),
+    /** Sets the size of `page`'s view (a narrow window). */
+    setViewport: (page, width, height) => page.setViewportSize({ width, height }),
     async readClipboard(page) {
       await page.bringToFront();
       return page.evaluate(() => navigator.clipboard.readText());

@@ -137,6 +137,8 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
       chromeEval(
         `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${colorScheme === 'dark' ? 0 : 1})`,
       ),
+    /** Sets the size of `page`'s view (a narrow window). */
+    setViewport: (page, width, height) => page.setViewport({ width, height }),
     async readClipboard(page) {
       await page.bringToFront();
       await sleep(50);

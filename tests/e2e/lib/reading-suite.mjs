@@ -254,6 +254,86 @@ export function readingSuite(launch) {
     });
   });
 
+  it('the toolbar fits one row at 360, 800 and 1100 px; what has no room is in More, on its keys and by keyboard', async () => {
+    await reader.bringToFront();
+    const layout = () =>
+      reader.evaluate(() => {
+        const bar = document.querySelector('[data-lectern="toolbar"]');
+        const shown = [...bar.querySelectorAll('button')].filter((b) => b.getClientRects().length > 0);
+        const tops = new Set(shown.map((b) => Math.round(b.getBoundingClientRect().top)));
+        return {
+          rows: tops.size,
+          overflow: bar.scrollWidth > bar.clientWidth + 1,
+          outside: shown.filter((b) => b.getBoundingClientRect().right > window.innerWidth + 0.5).length,
+          actions: shown.map((b) => b.dataset.action),
+        };
+      });
+    const MENU_ONLY = { 360: ['copy-link', 'print', 'save-html', 'save-markdown', 'help'], 800: [], 1100: [] };
+    for (const width of [360, 800, 1100]) {
+      await driver.setViewport(reader, width, 800);
+      await waitFor(reader, (w) => window.innerWidth === w, width, { what: `${width} px` });
+      const view = await layout();
+      assert.equal(view.rows, 1, `${width} px: one row (${view.actions.join(' ')})`);
+      assert.equal(view.overflow, false, `${width} px: nothing cut off`);
+      assert.equal(view.outside, 0, `${width} px: every button on screen`);
+      await reader.screenshot({
+        path: `${ARTIFACTS}/${driver.name}-toolbar-${width}.png`,
+        clip: { x: 0, y: 0, width, height: 120 },
+      });
+      for (const action of MENU_ONLY[width])
+        assert.ok(!view.actions.includes(action), `${width} px: ${action} in More`);
+      if (width === 1100) {
+        assert.ok(!view.actions.includes('more'), 'no More button where all fit');
+        continue;
+      }
+      // More by keyboard: focus, Enter, the first item focused; Esc closes the menu and leaves the reader open.
+      await reader.focus('[data-action="more"]');
+      await reader.keyboard.press('Enter');
+      const items = await waitFor(
+        reader,
+        () =>
+          document.activeElement?.closest('[data-lectern="more-menu"]') &&
+          [...document.querySelectorAll('[data-lectern="more-menu"] [data-more]')]
+            .filter((b) => b.getClientRects().length > 0)
+            .map((b) => b.dataset.more),
+        undefined,
+        { what: 'More menu, focused' },
+      );
+      if (width === 360) assert.deepEqual(items, MENU_ONLY[360]);
+      else assert.deepEqual(items, ['print', 'save-html', 'save-markdown', 'help']);
+      await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-toolbar-${width}-more.png` });
+      await reader.keyboard.press('Escape');
+      await waitFor(
+        reader,
+        () =>
+          !document.querySelector('[data-lectern="more-menu"]') && document.activeElement?.dataset.action === 'more',
+        undefined,
+        {
+          what: 'More closed, focus back on its button',
+        },
+      );
+      assert.equal(
+        await reader.evaluate(() => !!document.querySelector('[data-lectern="article"]')),
+        true,
+        'reader still open',
+      );
+    }
+    // At 1100 px the text panel stands beside the text, not over it.
+    await reader.keyboard.press('t');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="typography"]'), undefined, { what: 'panel' });
+    const overlap = await reader.evaluate(() => {
+      const panel = document.querySelector('[data-lectern="typography"]').getBoundingClientRect();
+      const text = document.querySelector('[data-lectern="article"]').getBoundingClientRect();
+      return Math.max(0, text.right - panel.left);
+    });
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-panel-beside-1100.png` });
+    assert.equal(overlap, 0, 'the panel covers no text');
+    await reader.keyboard.press('t');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="typography"]'), undefined, {
+      what: 'panel closed',
+    });
+  });
+
   it('each typography control changes the computed style', async () => {
     await openPanel(reader);
     const start = await articleStyle(reader);
@@ -312,9 +392,17 @@ export function readingSuite(launch) {
     await reader.click('[data-setting="images"]');
     await waitForStyle(reader, (s) => s.imageShown, 'images shown again');
 
-    // The panel's values are in storage, for every view.
-    const stored = await driver.ext(
-      async () => (await (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings')).settings,
+    // The panel's values reach storage, for every view (written coalesced, so a moment after the last click).
+    const stored = await until(
+      async () => {
+        const { settings } = await driver.ext(async () =>
+          (globalThis.browser ?? globalThis.chrome).storage.sync.get('settings'),
+        );
+        return (
+          settings?.contentWidth === 'narrow' && settings.textAlign === 'justify' && settings.showImages && settings
+        );
+      },
+      { what: 'the panel’s values in storage' },
     );
     assert.equal(stored.contentWidth, 'narrow');
     assert.equal(stored.textAlign, 'justify');
