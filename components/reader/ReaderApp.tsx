@@ -8,7 +8,7 @@ import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/sha
 import { t, type MessageKey } from '@/utils/browser';
 import type { ReaderAction } from '@/utils/reader';
 import { DEFAULT_SETTINGS, stepFontSize, stepSpeechRate, toggleNight, type Settings } from '@/utils/settings';
-import { ArticleHeader } from './ArticleHeader';
+import { ArticleHeader, LeadImage } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
@@ -154,6 +154,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
+            {article.leadImage && <LeadImage image={article.leadImage} />}
             <div
               class="article-body"
               data-lectern="article"

@@ -17,6 +17,7 @@ const article: Article = {
   url: 'https://caliber.az/post/1?a=1&b=2',
   canonical: null,
   image: null,
+  leadImage: null,
 };
 
 describe('standaloneHtml', () => {
