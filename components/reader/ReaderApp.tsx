@@ -12,6 +12,7 @@ import { ArticleHeader, LeadImage } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
+import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -53,6 +54,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const article = content.kind === 'article' ? content.article : null;
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
+  const footnote = useFootnotes(article);
   const speech = useReadAloud(article, settings?.speechRate ?? DEFAULT_SETTINGS.speechRate, () =>
     setToast(notice('speechUnavailable')),
   );
@@ -178,6 +180,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onStop={speech.stop}
         />
       )}
+      {footnote.open && <FootnotePopover open={footnote.open} onClose={footnote.close} />}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
       <Toast message={toast} />
     </div>
