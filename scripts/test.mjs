@@ -59,6 +59,7 @@ const E2E_FILES = [
   'tests/e2e/firefox.test.mjs',
   'tests/e2e/keys.test.mjs',
   'tests/e2e/reading.test.mjs',
+  'tests/e2e/fidelity.test.mjs',
   'tests/e2e/a11y.test.mjs',
   'tests/e2e/security.test.mjs',
 ];

@@ -65,7 +65,7 @@ async function openPanel(reader) {
  * Presses `key` in the reader and returns the file it saves: { name, text }. Chromium: the browser's real download.
  * Firefox: the blob handed to the download link (the real download would open a dialog in a test profile).
  */
-async function saveWithKey(driver, reader, key) {
+export async function saveWithKey(driver, reader, key) {
   await reader.bringToFront();
   await reader.evaluate(() => document.activeElement?.blur());
   if (driver.name === 'chromium') {
