@@ -15,10 +15,11 @@ import {
   toggleNight,
   type Settings,
 } from '@/utils/settings';
-import { ArticleHeader } from './ArticleHeader';
+import { ArticleHeader, LeadImage } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
+import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -60,6 +61,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const article = content.kind === 'article' ? content.article : null;
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
+  const footnote = useFootnotes(article);
   const speechLang = article?.lang ?? locale;
   const chosenVoice = settings?.voices[voiceLanguage(speechLang)] ?? null;
   const speech = useReadAloud(article, {
@@ -166,6 +168,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
+            {article.leadImage && <LeadImage image={article.leadImage} />}
             <div
               class="article-body"
               data-lectern="article"
@@ -192,6 +195,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onVoice={(name) => update((s) => chooseVoice(s, speechLang, name))}
         />
       )}
+      {footnote.open && <FootnotePopover open={footnote.open} onClose={footnote.close} />}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
       <Toast message={toast} />
     </div>

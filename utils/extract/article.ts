@@ -10,6 +10,11 @@ export interface Article {
   excerpt: string | null;
   /** The lead image: the one the page declares for sharing, else the article's first; an absolute http(s) address. */
   image: string | null;
+  /**
+   * The picture to show above an article that has none of its own: the image the page declares (never the body's
+   * own, never when the body has any image or video), with the page's alt text for it ('' when it gives none).
+   */
+  leadImage: { src: string; alt: string } | null;
   /** Sanitized article HTML (DOMPurify ran on it). */
   html: string;
   /** Plain text of the article body: its running text, without figure captions and video links (those are in `html`). */

@@ -3,6 +3,8 @@ import { removeBoilerplate } from './boilerplate';
 import { captionLinesAfterImages } from './captions';
 import { childElements, descendants, hasDescendant, select, textLength } from './dom';
 import { isCaptionLike, isTrackingPixel, MAX_CAPTION, videoLink } from './media';
+import { keepInPageLinks } from './fragments';
+import { normalizeMath } from './math';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
 const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
@@ -128,10 +130,13 @@ function normalizeCaptions(root: Element): void {
 
 /** Finishes Readability's article `root` in place. */
 export function finishArticle(root: Element, baseUrl: string): void {
+  normalizeMath(root);
   replaceFrames(root, baseUrl);
   dropPixels(root);
   captionLinesAfterImages(root);
   normalizeCaptions(root);
   removeBoilerplate(root, baseUrl);
   stripClasses(root);
+  // Last, so that a link is kept in the reader only when what it points to is still there.
+  keepInPageLinks(root, baseUrl);
 }

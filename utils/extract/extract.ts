@@ -8,6 +8,7 @@ import { baseUrlOf, workingCopy } from './prepare';
 import { finishArticle } from './cleanup';
 import { sanitizeHtml, sanitizeInPlace } from './sanitize';
 import { textOf } from './text';
+import { dropTitleHeading } from './title-heading';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
@@ -61,6 +62,7 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
       dir: meta.dir,
       excerpt: null,
       image: meta.image,
+      leadImage: null,
       html,
       text,
       wordCount: countWords(text),
@@ -118,6 +120,17 @@ function firstImage(article: Element, base: string): string | null {
     if (src) return src;
   }
   return null;
+}
+
+/**
+ * The declared image, to show above an article without pictures of its own. When the body has any image or video the
+ * declared one is left out: it is usually one of them again, under another address (another size, another CDN), which
+ * no address comparison can be sure of, and two pictures of the same thing are worse than one missing.
+ */
+function leadImageOf(article: Element, meta: PageMetadata): Article['leadImage'] {
+  // meta.image is already an absolute http(s) address (webAddress); the reader sets it as an attribute, never as HTML.
+  if (!meta.image || article.querySelector('img, picture, video, svg')) return null;
+  return { src: meta.image, alt: meta.imageAlt ?? '' };
 }
 
 /** The article's first heading, for a page without a title. */
@@ -179,14 +192,21 @@ function extract(doc: Document, url: string): Article | null {
     readArticle(doc, base, meta, win, { skipUnlikely: true, skipped }) ??
     (skipped.text >= MIN_ARTICLE_CHARS ? readArticle(doc, base, meta, win, {}) : null);
   if (!found) return null;
-  const { parsed, article, text, wordCount } = found;
-  const html = article.innerHTML;
+  const { parsed, article } = found;
+  let { text, wordCount } = found;
 
   const siteName = meta.siteName ?? parsed.siteName?.trim() ?? null;
+  const title =
+    meta.title ?? cleanTitle(parsed.title, siteName) ?? headingOf(article) ?? siteName ?? (url || openingOf(text));
+  // The reader shows the title above the article: the article's own first heading saying the same goes.
+  if (dropTitleHeading(article, title)) {
+    text = textOf(article, { skipCaptions: true });
+    wordCount = countWords(text);
+  }
+  const html = article.innerHTML;
   const { lang, dir } = languageOf(doc, meta, parsed, text);
   return {
-    title:
-      meta.title ?? cleanTitle(parsed.title, siteName) ?? headingOf(article) ?? siteName ?? (url || openingOf(text)),
+    title,
     byline: meta.byline ?? cleanByline(parsed.byline),
     siteName,
     published: meta.published ?? toIsoDate(parsed.publishedTime),
@@ -195,6 +215,7 @@ function extract(doc: Document, url: string): Article | null {
     // Readability's excerpt is its first paragraph's text, empty when that paragraph only holds an image.
     excerpt: excerptOf(meta.excerpt) ?? excerptOf(parsed.excerpt) ?? excerptOf(text),
     image: meta.image ?? firstImage(article, base),
+    leadImage: leadImageOf(article, meta),
     html,
     text,
     wordCount,

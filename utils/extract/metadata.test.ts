@@ -70,6 +70,7 @@ describe('readMetadata', () => {
       canonical: null,
       excerpt: null,
       image: null,
+      imageAlt: null,
     });
   });
 });

@@ -14,6 +14,8 @@ export interface PageMetadata {
   excerpt: string | null;
   /** The lead image the page declares (Open Graph, Twitter card, JSON-LD), as an absolute http(s) address. */
   image: string | null;
+  /** The page's words for that image: its declared alt text, a caption in the JSON-LD, or the alt of its `<img>`. */
+  imageAlt: string | null;
 }
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage/;
@@ -243,6 +245,20 @@ function jsonLdImage(value: unknown): string | null {
   return null;
 }
 
+/** The caption a JSON-LD image object gives (ImageObject's caption, else its description). */
+function jsonLdImageCaption(value: unknown): string | null {
+  if (Array.isArray(value)) return jsonLdImageCaption(value[0]);
+  return isObject(value) ? (text(value['caption']) ?? text(value['description'])) : null;
+}
+
+/** The alt text of an `<img>` on the page showing `image` (a hero picture outside the article, say). */
+function altOfImage(doc: Document, image: string, url: string): string | null {
+  for (const img of select(doc, 'img[alt]')) {
+    if (webAddress(img.getAttribute('src'), url) === image) return text(img.getAttribute('alt'));
+  }
+  return null;
+}
+
 /** The first machine-readable publication date: a `<time>` marked as such, else the first `<time datetime>`. */
 function timeElementDate(doc: Document): string | null {
   let first: string | null = null;
@@ -345,6 +361,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       linkHref(doc, 'image_src', url),
     url,
   );
+  const imageAlt = image
+    ? (meta(tags, 'og:image:alt', 'twitter:image:alt') ??
+      jsonLdImageCaption(ld?.['image']) ??
+      altOfImage(doc, image, url))
+    : null;
   return {
     title,
     byline,
@@ -354,5 +375,6 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     canonical: linkHref(doc, 'canonical', url),
     excerpt: excerpt?.replace(/\s+/g, ' ').trim() || null,
     image,
+    imageAlt: imageAlt?.replace(/\s+/g, ' ').trim() || null,
   };
 }

@@ -24,11 +24,18 @@ const CONFIG: Config = {
   ],
   FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'background'],
   ALLOW_DATA_ATTR: false,
-  ADD_ATTR: ['target'],
+  // alttext: a formula's TeX source (see math.ts), plain text.
+  ADD_ATTR: ['target', 'alttext'],
+  // Ids and names of the article get a prefix ("user-content-"), so none can clobber the reader's own elements or
+  // globals; in-page links are prefixed to match below.
+  SANITIZE_NAMED_PROPS: true,
   RETURN_TRUSTED_TYPE: false,
 };
 
 const instances = new WeakMap<object, DOMPurify>();
+
+/** What DOMPurify puts before every id and name under SANITIZE_NAMED_PROPS. */
+const ID_PREFIX = 'user-content-';
 
 // eslint-disable-next-line no-control-regex -- browsers ignore these in and around a URL's scheme
 const URL_IGNORED = /[\u0000-\u0020]/g;
@@ -68,8 +75,13 @@ function purifierFor(win: Window & typeof globalThis): DOMPurify {
   if (!purify) {
     purify = createDOMPurify(win);
     purify.addHook('afterSanitizeAttributes', (node) => {
-      // Links leave the reader in a new tab, and never tell the target where they came from.
-      if (node.nodeName === 'A' && node.hasAttribute('href')) {
+      const href = node.nodeName === 'A' ? node.getAttribute('href') : null;
+      if (href?.startsWith('#')) {
+        // A place in the article (extraction keeps only those as bare fragments): it stays in the reader.
+        if (!href.startsWith(`#${ID_PREFIX}`)) node.setAttribute('href', `#${ID_PREFIX}${href.slice(1)}`);
+        node.removeAttribute('target');
+      } else if (href !== null) {
+        // Links leave the reader in a new tab, and never tell the target where they came from.
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
       } else if (node.hasAttribute('target')) {

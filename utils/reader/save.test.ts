@@ -17,6 +17,7 @@ const article: Article = {
   url: 'https://caliber.az/post/1?a=1&b=2',
   canonical: null,
   image: null,
+  leadImage: null,
 };
 
 describe('standaloneHtml', () => {
@@ -56,6 +57,37 @@ describe('Markdown', () => {
       '*Tamilla Hasanova · Caliber.az*',
       'Источник: <https://caliber.az/post/1?a=1&b=2>',
     ]);
+  });
+});
+
+describe('saved files, faithful to the page', () => {
+  it('name the source by its clean address: tracking parameters out, the canonical address preferred', async () => {
+    const tracked = { ...article, url: 'https://caliber.az/post/1?id=7&utm_source=x&fbclid=abc' };
+    expect(standaloneHtml(tracked, { source: 'Source' })).toContain(
+      'Source: <a href="https://caliber.az/post/1?id=7">https://caliber.az/post/1?id=7</a>',
+    );
+    expect(await markdownDocument(tracked, { source: 'Source' })).toContain('Source: <https://caliber.az/post/1?id=7>');
+    const canonical = { ...tracked, canonical: 'https://caliber.az/post/one' };
+    expect(await markdownDocument(canonical, { source: 'Source' })).toContain('Source: <https://caliber.az/post/one>');
+  });
+
+  it('write tables as GFM tables', async () => {
+    const md = await htmlToMarkdown(
+      '<table><thead><tr><th>Year</th><th>Stars</th></tr></thead><tbody><tr><td>1995</td><td>412</td></tr>' +
+        '<tr><td>2024</td><td>30|5</td></tr></tbody></table><p>After.</p>',
+    );
+    expect(md).toContain('| Year | Stars |\n| --- | --- |\n| 1995 | 412 |\n| 2024 | 30\\|5 |');
+    expect(md).toContain('After.');
+  });
+
+  it('write a formula once: its TeX source, inline or as a block, else its text', async () => {
+    const ns = 'xmlns="http://www.w3.org/1998/Math/MathML"';
+    const inline = `<p>Rule <math ${ns} alttext="m = -2.5 \\log F"><mi>m</mi><mo>=</mo><mi>F</mi></math>, by hand.</p>`;
+    expect(await htmlToMarkdown(inline)).toBe('Rule $m = -2.5 \\log F$, by hand.');
+    const block = `<p>So:</p><math ${ns} display="block" alttext="E = mc^2"><mi>E</mi></math>`;
+    expect(await htmlToMarkdown(block)).toBe('So:\n\n$$\nE = mc^2\n$$');
+    const bare = `<p>Pressure <math ${ns}><mi>p</mi><mo>=</mo><mi>ρ</mi><mi>g</mi><mi>h</mi></math>.</p>`;
+    expect(await htmlToMarkdown(bare)).toBe('Pressure p=ρgh.');
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Article } from '@/utils/extract';
-import { escapeHtml } from '@/utils/share';
+import { cleanUrl, escapeHtml } from '@/utils/share';
 
 /**
  * Save the article: a standalone HTML file (inline CSS, no script, a CSP that forbids any) and Markdown
- * (Turndown, loaded only when the user saves). Pure apart from the lazy import; the download is the reader's job.
+ * (Turndown with the GFM plugin's tables, both loaded only when the user saves). Pure apart from the lazy imports; the
+ * download is the reader's job. Both name their source by its clean address (no tracking parameters).
  */
 
 /** The words the saved files use, localized by the caller. */
@@ -28,6 +29,11 @@ export function saveFileName(title: string, extension: 'html' | 'md'): string {
   return `${base}.${extension}`;
 }
 
+/** Where the article came from, as the copy-link button gives it: tracking parameters removed, canonical preferred. */
+function sourceOf(article: Article): string {
+  return cleanUrl({ url: article.url, canonical: article.canonical });
+}
+
 function byline(article: Article): string {
   return [article.byline, article.siteName].filter(Boolean).join(' · ');
 }
@@ -48,7 +54,7 @@ export function standaloneHtml(article: Article, labels: SaveLabels): string {
   const lang = article.lang ? ` lang="${escapeHtml(article.lang)}"` : '';
   const dir = article.dir ? ` dir="${article.dir}"` : '';
   const meta = byline(article);
-  const url = escapeHtml(article.url);
+  const url = escapeHtml(sourceOf(article));
   return `<!doctype html>
 <html${lang}${dir}>
 <head>
@@ -75,7 +81,10 @@ ${article.html}
 
 /** The article body as Markdown, by Turndown (imported here, on first use: it is never part of a page load). */
 export async function htmlToMarkdown(html: string): Promise<string> {
-  const { default: TurndownService } = await import('turndown');
+  const [{ default: TurndownService }, gfm] = await Promise.all([
+    import('turndown'),
+    import('@joplin/turndown-plugin-gfm'),
+  ]);
   const turndown = new TurndownService({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
@@ -84,6 +93,18 @@ export async function htmlToMarkdown(html: string): Promise<string> {
   });
   // Media that Markdown can't hold are dropped rather than pasted in as raw HTML.
   turndown.remove(['script', 'style', 'iframe', 'video', 'audio', 'object', 'embed']);
+  // Tables as GFM tables (a table GFM can't hold, with lists or headings in its cells, stays HTML).
+  turndown.use([gfm.tables, gfm.strikethrough]);
+  // A formula once: its TeX source (extraction keeps it as MathML's alttext), else its text.
+  turndown.addRule('math', {
+    filter: (node) => node.nodeName.toLowerCase() === 'math',
+    replacement: (_content, node) => {
+      const el = node as Element;
+      const tex = el.getAttribute('alttext')?.trim();
+      if (!tex) return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return el.getAttribute('display') === 'block' ? `\n\n$$\n${tex}\n$$\n\n` : `$${tex}$`;
+    },
+  });
   return turndown.turndown(html).trim();
 }
 
@@ -91,6 +112,6 @@ export async function htmlToMarkdown(html: string): Promise<string> {
 export async function markdownDocument(article: Article, labels: SaveLabels): Promise<string> {
   const meta = byline(article);
   const title = article.title.replace(/\s+/g, ' ').trim();
-  const head = [`# ${title}`, ...(meta ? [`*${meta}*`] : []), `${labels.source}: <${article.url}>`];
+  const head = [`# ${title}`, ...(meta ? [`*${meta}*`] : []), `${labels.source}: <${sourceOf(article)}>`];
   return `${head.join('\n\n')}\n\n${await htmlToMarkdown(article.html)}\n`;
 }

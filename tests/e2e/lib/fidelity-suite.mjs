@@ -1,0 +1,226 @@
+// Issue #15 end to end, the same in Chromium and Firefox: the lead image, right-to-left headers, footnotes that stay in
+// the reader (popover, back-links, print) and the saved Markdown (tables, math, clean source).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { openArticleTab, openReaderByCommand, tabUrls, waitFor } from './extension.mjs';
+import { saveWithKey } from './reading-suite.mjs';
+import { startServer } from './server.mjs';
+import { ARTIFACTS } from './paths.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
+
+/** Opens the fixture `name` (served as /articles/<name>, plus `query`) and its reader; returns the reader page. */
+async function readerFor(driver, server, name, query = '') {
+  const { page } = await openArticleTab(driver, `${server.base}/articles/${name}${query}`, '✓');
+  const reader = await openReaderByCommand(driver, page);
+  await reader.bringToFront();
+  return reader;
+}
+
+/** The footnote popover as the page shows it: its label, text, whether it has the focus, and the mark's state. */
+function popoverState(reader) {
+  return reader.evaluate(() => {
+    const popover = document.querySelector('[data-lectern="footnote"]');
+    const mark = document.querySelector('[data-lectern="article"] a[href$="fn1"]');
+    return {
+      open: !!popover,
+      label: popover?.getAttribute('aria-label') ?? null,
+      text: popover?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+      focused: !!popover && popover.contains(document.activeElement),
+      markFocused: document.activeElement === mark,
+      expanded: mark?.getAttribute('aria-expanded') ?? null,
+      controls: mark?.getAttribute('aria-controls') ?? null,
+      popoverId: popover?.id ?? null,
+      below: popover ? popover.getBoundingClientRect().top >= mark.getBoundingClientRect().bottom : null,
+      address: location.href,
+    };
+  });
+}
+
+export function fidelitySuite(launch) {
+  let driver;
+  let server;
+
+  before(async () => {
+    server = await startServer();
+    driver = await launch();
+  });
+
+  after(async () => {
+    await closeAll(driver, server);
+  });
+
+  it('shows the declared lead image, with its alt text, above an article without pictures; hidden with images off', async () => {
+    const reader = await readerFor(driver, server, 'lead-image');
+    const lead = await waitFor(
+      reader,
+      () => {
+        const img = document.querySelector('[data-lectern="lead-image"] img');
+        return img?.complete && img.naturalWidth > 0
+          ? {
+              src: img.getAttribute('src'),
+              alt: img.getAttribute('alt'),
+              images: document.querySelectorAll('main img').length,
+              aboveText:
+                img.getBoundingClientRect().bottom <=
+                document.querySelector('[data-lectern="article"] p').getBoundingClientRect().top,
+              height: img.getBoundingClientRect().height,
+            }
+          : null;
+      },
+      undefined,
+      { what: 'lead image loaded' },
+    );
+    assert.equal(lead.src, `${server.base}/images/dock.png`);
+    assert.equal(lead.alt, 'Two cranes over the dock at low tide');
+    assert.equal(lead.images, 1, 'the image once');
+    assert.ok(lead.aboveText && lead.height > 50, JSON.stringify(lead));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-lead-image.png` });
+
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('t');
+    await waitFor(reader, () => !!document.querySelector('[data-setting="images"]'), undefined, { what: 'panel' });
+    await reader.click('[data-setting="images"]');
+    await waitFor(
+      reader,
+      () => getComputedStyle(document.querySelector('[data-lectern="lead-image"]')).display === 'none',
+      undefined,
+      { what: 'lead image hidden' },
+    );
+    await reader.click('[data-setting="images"]');
+    await waitFor(
+      reader,
+      () => getComputedStyle(document.querySelector('[data-lectern="lead-image"]')).display !== 'none',
+      undefined,
+      { what: 'lead image shown again' },
+    );
+    await reader.close();
+  });
+
+  it('right-to-left: the title once, and the meta line in reading order, each part isolated', async () => {
+    const reader = await readerFor(driver, server, 'rtl-arabic');
+    const header = await reader.evaluate(() => {
+      const title = document.querySelector('[data-lectern="title"]').textContent.trim();
+      const all = [...document.querySelectorAll('main h1, main h2, main h3')].map((h) => h.textContent.trim());
+      const meta = document.querySelector('.article-meta');
+      const time = meta.querySelector('.reading-time');
+      // Where the first and the last characters of "1 min read" are drawn: in reading order, left before right.
+      const text = time.firstChild;
+      const at = (i) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return {
+        title,
+        headings: all,
+        dir: document.querySelector('main article').getAttribute('dir'),
+        parts: [...meta.children].map((el) => ({
+          tag: el.localName,
+          isolated: getComputedStyle(el).unicodeBidi,
+          text: el.textContent,
+        })),
+        readingTime: text.data,
+        firstLeftOfLast: at(0) < at(text.data.length - 1),
+      };
+    });
+    assert.equal(header.title, 'افتتاح حديقة جديدة على ضفة النهر');
+    assert.deepEqual(header.headings, [header.title], 'the title shown once');
+    assert.equal(header.dir, 'rtl');
+    assert.deepEqual(
+      header.parts.map((p) => p.text),
+      ['سارة منصور', 'أخبار المدينة', header.parts[2].text, '1 min read'],
+    );
+    for (const part of header.parts) {
+      assert.equal(part.tag, 'bdi');
+      assert.equal(part.isolated, 'isolate');
+    }
+    assert.equal(header.readingTime, '1 min read');
+    assert.ok(header.firstLeftOfLast, '"1 min read" drawn in its own (left-to-right) order');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-rtl.png` });
+    await reader.close();
+  });
+
+  it('footnotes: a mark opens its note in a popover, Esc closes it (not the reader), a back-link returns, all in the reader', async () => {
+    const reader = await readerFor(driver, server, 'footnotes-article');
+    const tabsBefore = (await tabUrls(driver)).length;
+    await reader.click('[data-lectern="article"] a[href$="fn1"]');
+    const shown = await waitFor(
+      reader,
+      () => !!document.querySelector('[data-lectern="footnote"]')?.contains(document.activeElement),
+      undefined,
+      { what: 'footnote popover with the focus' },
+    ).then(() => popoverState(reader));
+    assert.equal(shown.label, 'Note 1');
+    assert.match(shown.text, /The first notebook, with a green cover, is kept in the school library\./);
+    assert.ok(!shown.text.includes('↩'), 'no back-link in the popover');
+    assert.equal(shown.expanded, 'true');
+    assert.equal(shown.controls, shown.popoverId);
+    assert.ok(shown.below, 'the note shows under its mark');
+    assert.ok(!shown.address.includes('#'), 'the reader stays where it is');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-footnote.png` });
+
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="footnote"]'), undefined, {
+      what: 'popover closed',
+    });
+    const closed = await popoverState(reader);
+    assert.equal(closed.expanded, 'false');
+    assert.ok(closed.markFocused, 'the focus is back on the mark');
+    assert.ok(await reader.evaluate(() => !!document.querySelector('[data-lectern="reader"]')), 'the reader is open');
+
+    // By keyboard: Enter on the focused mark opens it again; Esc again closes.
+    await reader.keyboard.press('Enter');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="footnote"]'), undefined, {
+      what: 'popover by Enter',
+    });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="footnote"]'), undefined, {
+      what: 'popover closed again',
+    });
+
+    // The note's own ↩ at the end of the article brings the focus back to its mark, in the reader.
+    await reader.evaluate(() =>
+      document.querySelector('[data-lectern="article"] li a[href$="fnref1"]').scrollIntoView(),
+    );
+    await reader.click('[data-lectern="article"] li a[href$="fnref1"]');
+    await waitFor(
+      reader,
+      () => document.activeElement === document.querySelector('[data-lectern="article"] a[href$="fn1"]'),
+      undefined,
+      { what: 'focus back on the mark' },
+    );
+    assert.ok(!(await reader.evaluate(() => location.href)).includes('#'));
+    assert.equal((await tabUrls(driver)).length, tabsBefore, 'no tab opened');
+    await reader.close();
+  });
+
+  it('print: footnote marks print without addresses, the notes at the end', async () => {
+    const reader = await readerFor(driver, server, 'footnotes-article');
+    const pdf = await reader.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const file = `${ARTIFACTS}/${driver.name}-fidelity-print.pdf`;
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, ' ');
+    assert.match(text, /with a single teacher and a notebook ?1/);
+    assert.ok(!/#fn|user-content|\(http[^)]*#/.test(text), 'no address after a footnote mark');
+    assert.ok(
+      text.lastIndexOf('The first notebook, with a green cover') > text.indexOf('every clear night of the survey'),
+      'the notes print at the end',
+    );
+    await reader.close();
+  });
+
+  it('saves Markdown with GFM tables, the formula once and the clean source address', async () => {
+    const reader = await readerFor(driver, server, 'footnotes-article', '?utm_source=newsletter&fbclid=abc');
+    const md = await saveWithKey(driver, reader, 'm');
+    assert.match(md.text, /\| Year \| Stars counted \| Cloud \|\n\| --- \| --- \| --- \|\n\| 1995 \| 412 \| none \|/);
+    assert.ok(md.text.includes('$m = -2.5 \\log_{10} F$'), 'the TeX source');
+    assert.equal(md.text.match(/log/g).length, 1, 'the formula once');
+    assert.ok(md.text.includes(`Source: <${server.base}/articles/footnotes-article>`), 'clean source');
+    const html = await saveWithKey(driver, reader, 'h');
+    assert.ok(html.text.includes(`href="${server.base}/articles/footnotes-article"`), 'clean source in HTML');
+    assert.ok(!html.text.includes('utm_source'));
+    await reader.close();
+  });
+}
