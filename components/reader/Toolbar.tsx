@@ -90,7 +90,11 @@ interface MoreMenuProps {
  */
 function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
-  useEffect(() => menu.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus(), []);
+  useEffect(() => {
+    // The first item shown (the menu hides the ones whose own button is on the toolbar at this width).
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('button:not(:disabled)') ?? [])];
+    items.find((item) => item.getClientRects().length > 0)?.focus();
+  }, []);
   const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium') => (
     <li class={`more-${fits}`}>
       <button type="button" class="menu-item" data-more={action} disabled={disabled} onClick={() => run(action)}>

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
-import { openArticleTab, waitClosed } from './lib/extension.mjs';
+import { watchErrors } from './lib/errors.mjs';
+import { openArticleTab, openReaderByCommand, waitClosed, waitFor } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
-import { until } from './lib/wait.mjs';
+import { sleep, until } from './lib/wait.mjs';
 import { startDisplay, xdotool } from './lib/xvfb.mjs';
 import { after, before, it } from './lib/deadlines.mjs';
 
@@ -37,6 +38,82 @@ async function pressToggle(driver, findWindow) {
   xdotool(x.display, 'key', '--clearmodifiers', 'alt+r');
   await waitClosed(reader);
 }
+
+/**
+ * Holds N in the reader for three seconds (the X server repeats it, as a keyboard does): night mode flips with every
+ * repeat, on screen at once, while storage gets a handful of writes (Chrome allows 120 a minute) and no console shows an
+ * error; the last value is the one saved.
+ */
+async function holdKey(driver, findWindow) {
+  const errors = await watchErrors(driver);
+  const url = `${server.base}/articles/seed-article`;
+  const { page } = await openArticleTab(driver, url, '✓');
+  const reader = await openReaderByCommand(driver, page);
+  await reader.bringToFront();
+  await reader.evaluate(() => {
+    window.__repeats = 0;
+    document.addEventListener('keydown', (e) => e.repeat && window.__repeats++);
+  });
+  await driver.ext(() => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    globalThis.__settingsWrites = 0;
+    api.storage.onChanged.addListener((changes, area) => {
+      if (area === 'sync' && changes.settings) globalThis.__settingsWrites++;
+    });
+  });
+  const window = await until(async () => findWindow(), { what: 'browser window' });
+  xdotool(x.display, 'windowfocus', '--sync', window);
+  xdotool(x.display, 'keydown', 'n');
+  // The hold itself is what is tested: three seconds of the X server's key repeat.
+  await sleep(3000);
+  xdotool(x.display, 'keyup', 'n');
+  const repeats = await reader.evaluate(() => window.__repeats);
+  assert.ok(repeats >= 20, `the key repeated (${repeats} repeats)`);
+  // The last value shown is the one stored (written a moment after the key came up).
+  const shown = await reader.evaluate(() => document.documentElement.dataset.theme);
+  await until(
+    async () =>
+      (await driver.ext(async () => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        return (await api.storage.sync.get('settings')).settings?.theme;
+      })) === shown,
+    { what: `theme ${shown} stored` },
+  );
+  await waitFor(reader, (t) => document.documentElement.dataset.theme === t, shown, { what: 'still shown' });
+  const writes = await driver.ext(() => globalThis.__settingsWrites);
+  assert.ok(writes >= 1 && writes <= 6, `${writes} writes for ${repeats + 1} changes`);
+  assert.deepEqual(await errors.take(), [], 'no console error (no quota message)');
+  await reader.close();
+  await page.close();
+}
+
+describe('a key held down in the reader', () => {
+  it('Chromium: every repeat shows, a few writes store the last value, no quota error', async () => {
+    const driver = await launchChromium({ headless: false, display: x.display });
+    try {
+      await holdKey(driver, () => {
+        const windows = xdotool(x.display, 'search', '--onlyvisible', '--class', 'chromium')
+          .split('\n')
+          .filter(Boolean);
+        return windows.find((w) => /CIA conducts/.test(xdotool(x.display, 'getwindowname', w)));
+      });
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('Firefox: every repeat shows, a few writes store the last value, no error', async () => {
+    const driver = await launchFirefox({ headless: false, display: x.display });
+    try {
+      const pid = String(driver.browser.process().pid);
+      await holdKey(driver, () =>
+        xdotool(x.display, 'search', '--onlyvisible', '--pid', pid).split('\n').filter(Boolean).pop(),
+      );
+    } finally {
+      await driver.close();
+    }
+  });
+});
 
 describe('real key press', () => {
   it('Alt+R opens and closes the reader in Chromium', async () => {
