@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { ARTIFACTS } from './lib/paths.mjs';
-import { openArticleTab, waitFor, waitForToast, openPopup } from './lib/extension.mjs';
+import { openArticleTab, openPopup, openReaderByCommand, waitFor, waitForToast } from './lib/extension.mjs';
 import { startServer } from './lib/server.mjs';
 import { sharingSuite } from './lib/sharing-suite.mjs';
 import { readerSuite } from './lib/suite.mjs';
@@ -39,5 +39,28 @@ describe('Chromium: Russian interface', () => {
     const toast = await waitForToast(popup);
     assert.equal(toast, 'Ссылка скопирована');
     await popup.screenshot({ path: `${ARTIFACTS}/chromium-popup-ru.png` });
+  });
+});
+
+describe('Chromium: a browser language Lectern has no strings for (Ukrainian)', () => {
+  let driver;
+  let server;
+  before(async () => {
+    server = await startServer();
+    driver = await launchChromium({ lang: 'uk' });
+  });
+  after(async () => {
+    await closeAll(driver, server);
+  });
+
+  it('writes dates in the language of the strings it shows (English), not the browser’s', async () => {
+    const { page } = await openArticleTab(driver, `${server.base}/articles/seed-article?uk`, '✓');
+    const reader = await openReaderByCommand(driver, page);
+    const shown = await reader.evaluate(() => ({
+      lang: document.documentElement.lang,
+      date: document.querySelector('.published time')?.textContent,
+      button: document.querySelector('[data-action="close"]')?.getAttribute('aria-label'),
+    }));
+    assert.deepEqual(shown, { lang: 'en', date: 'December 30, 2025', button: 'Close reader' });
   });
 });
