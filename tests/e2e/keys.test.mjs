@@ -87,58 +87,45 @@ async function holdKey(driver, findWindow) {
   await page.close();
 }
 
-describe('a key held down in the reader', () => {
-  it('Chromium: every repeat shows, a few writes store the last value, no quota error', async () => {
+/**
+ * Runs `scenario(driver, findWindow)` in a browser shown in a window on the private display; `findWindow` gives the
+ * X window to type into (Chromium's by the article's title, Firefox's by its process).
+ */
+const IN_A_WINDOW = {
+  Chromium: async (scenario) => {
     const driver = await launchChromium({ headless: false, display: x.display });
     try {
-      await holdKey(driver, () => {
-        const windows = xdotool(x.display, 'search', '--onlyvisible', '--class', 'chromium')
+      await scenario(driver, () =>
+        xdotool(x.display, 'search', '--onlyvisible', '--class', 'chromium')
           .split('\n')
-          .filter(Boolean);
-        return windows.find((w) => /CIA conducts/.test(xdotool(x.display, 'getwindowname', w)));
-      });
+          .filter(Boolean)
+          .find((w) => /CIA conducts|Lectern|CNN/.test(xdotool(x.display, 'getwindowname', w))),
+      );
     } finally {
       await driver.close();
     }
-  });
-
-  it('Firefox: every repeat shows, a few writes store the last value, no error', async () => {
+  },
+  Firefox: async (scenario) => {
     const driver = await launchFirefox({ headless: false, display: x.display });
     try {
       const pid = String(driver.browser.process().pid);
-      await holdKey(driver, () =>
+      await scenario(driver, () =>
         xdotool(x.display, 'search', '--onlyvisible', '--pid', pid).split('\n').filter(Boolean).pop(),
       );
     } finally {
       await driver.close();
     }
-  });
+  },
+};
+
+describe('a key held down in the reader', () => {
+  for (const [name, inAWindow] of Object.entries(IN_A_WINDOW)) {
+    it(`${name}: every repeat shows, a few writes store the last value, no console error`, () => inAWindow(holdKey));
+  }
 });
 
 describe('real key press', () => {
-  it('Alt+R opens and closes the reader in Chromium', async () => {
-    const driver = await launchChromium({ headless: false, display: x.display });
-    try {
-      await pressToggle(driver, () => {
-        const windows = xdotool(x.display, 'search', '--onlyvisible', '--class', 'chromium')
-          .split('\n')
-          .filter(Boolean);
-        return windows.find((w) => /CIA conducts|Lectern|CNN/.test(xdotool(x.display, 'getwindowname', w)));
-      });
-    } finally {
-      await driver.close();
-    }
-  });
-
-  it('Alt+R opens and closes the reader in Firefox', async () => {
-    const driver = await launchFirefox({ headless: false, display: x.display });
-    try {
-      const pid = String(driver.browser.process().pid);
-      await pressToggle(driver, () =>
-        xdotool(x.display, 'search', '--onlyvisible', '--pid', pid).split('\n').filter(Boolean).pop(),
-      );
-    } finally {
-      await driver.close();
-    }
-  });
+  for (const [name, inAWindow] of Object.entries(IN_A_WINDOW)) {
+    it(`Alt+R opens and closes the reader in ${name}`, () => inAWindow(pressToggle));
+  }
 });
