@@ -744,7 +744,7 @@ export function readingSuite(launch) {
       const next = driver.nextReader();
       const sentinel = await driver.newPage(`${server.base}/articles/seed-article?after=${Date.now()}`);
       const reader = await next;
-      assert.match(reader.url(), /reader\.html/);
+      assert.match(await reader.evaluate(() => location.href), /reader\.html/);
       assert.equal(await readerTabs(), count, what);
       await reader.close();
       await sentinel.close();
