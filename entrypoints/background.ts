@@ -10,6 +10,7 @@ import {
   type PageSnapshot,
   listen,
   closeReaderTab,
+  keepUnsavedSettings,
   loadSettings,
 } from '@/utils/browser';
 import { formatLink, formatQuote, type ClipboardPayload, MENU_ITEMS, menuItem, type MenuAction } from '@/utils/share';
@@ -21,6 +22,8 @@ import { shouldAutoOpen } from '@/utils/settings';
 const WEB_PAGES = ['http://*/*', 'https://*/*'];
 
 export default defineBackground(() => {
+  // What a closing page had not stored yet is stored here (Firefox drops a closing page's own writes).
+  keepUnsavedSettings();
   const action = browser.action ?? browser.browserAction;
 
   async function toggleShortcut(): Promise<string | undefined> {

@@ -13,6 +13,13 @@ export {
 export { listen, sendToExtension } from './messages';
 export { writeClipboard } from './clipboard';
 export { loadPosition, savePosition } from './position-store';
-export { flushSettings, loadSettings, onSettingsProblem, updateSettings, watchSettings } from './settings-store';
+export {
+  flushSettings,
+  keepUnsavedSettings,
+  loadSettings,
+  onSettingsProblem,
+  updateSettings,
+  watchSettings,
+} from './settings-store';
 export { closeReader, closeReaderTab } from './tabs';
 export { listVoices } from './voices';

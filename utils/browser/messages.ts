@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { Settings } from '@/utils/settings';
 import type { PageSnapshot } from './in-page';
 
 /**
@@ -19,6 +20,15 @@ export type Message =
 export interface Replies {
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
+}
+
+/**
+ * page → background, on a port of this name: the settings a page has changed but not yet stored (null once stored).
+ * If the page closes first, the background stores them (see settings-store.ts).
+ */
+export const UNSAVED_SETTINGS_PORT = 'unsaved-settings';
+export interface UnsavedSettings {
+  settings: Settings | null;
 }
 
 export type MessageType = Message['type'];

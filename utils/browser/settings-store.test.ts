@@ -9,8 +9,24 @@ async function freshStore(): Promise<typeof Store> {
   return import('./settings-store');
 }
 
+/** The port a page opens to hand its unsaved settings to the background (the fake browser has no ports): what it posts. */
+let posted: unknown[] = [];
+function stubPort(): void {
+  posted = [];
+  vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(
+    () =>
+      ({
+        postMessage: (message: unknown) => posted.push(message),
+        onDisconnect: { addListener() {} },
+      }) as unknown as ReturnType<typeof fakeBrowser.runtime.connect>,
+  );
+}
+
 describe('settings store over storage.sync (version and migrations)', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    stubPort();
+  });
 
   it('migrates a stored v1 value (no version meta) to v2 and records the version', async () => {
     await fakeBrowser.storage.sync.set({ settings: { fontSize: 24, theme: 'dark', shareTargets: ['vk'] } });
@@ -19,7 +35,7 @@ describe('settings store over storage.sync (version and migrations)', () => {
     expect(loaded).toEqual({ ...DEFAULT_SETTINGS, fontSize: 24, theme: 'dark', shareTargets: ['vk'] });
     await flushSettings();
     const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
-    expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
+    expect(raw['settings$']).toMatchObject({ v: SETTINGS_VERSION });
     expect(raw['settings']).toEqual(loaded);
   });
 
@@ -72,7 +88,7 @@ describe('settings store over storage.sync (version and migrations)', () => {
     await flushSettings();
     const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect((raw['settings'] as { fontFamily: string }).fontFamily).toBe('legible');
-    expect(raw['settings$']).toEqual({ v: SETTINGS_VERSION });
+    expect(raw['settings$']).toMatchObject({ v: SETTINGS_VERSION });
   });
 
   it('tells watchers about changes made anywhere, repaired', async () => {
@@ -95,5 +111,15 @@ describe('settings store over storage.sync (version and migrations)', () => {
     await flushSettings();
     const raw = await fakeBrowser.storage.sync.get('settings');
     expect((raw['settings'] as { fontSize: number }).fontSize).toBe(FONT_SIZE.default + 2 * FONT_SIZE.step);
+  });
+
+  it('hands the value not yet stored to the background, and says when it is stored', async () => {
+    const { loadSettings, updateSettings, flushSettings } = await freshStore();
+    await loadSettings();
+    updateSettings((s) => stepFontSize(s, 'larger'));
+    updateSettings((s) => stepFontSize(s, 'larger'));
+    expect(posted.at(-1)).toMatchObject({ settings: { fontSize: FONT_SIZE.default + 2 * FONT_SIZE.step } });
+    await flushSettings();
+    expect(posted.at(-1)).toEqual({ settings: null });
   });
 });

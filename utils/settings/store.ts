@@ -29,6 +29,11 @@ export interface SettingsStore {
   watch(listener: (settings: Settings) => void): () => void;
   /** Calls `listener` once when saving keeps failing (it is still being retried). */
   onProblem(listener: (problem: SettingsProblem) => void): () => void;
+  /**
+   * Calls `listener` with the value not yet in storage after each change, and with null once storage has it all: a
+   * page that may close before its write (Firefox drops a closing page's writes) hands it to a context that stays.
+   */
+  onUnsaved(listener: (value: Settings | null) => void): () => void;
   /** Writes now what is waiting (a view that is closing); resolves once written or failed. */
   flush(): Promise<void>;
 }
@@ -61,19 +66,52 @@ function storedVersion(meta: unknown): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : 1;
 }
 
-const same = (a: Settings, b: Settings): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** When each field was last changed, as stored beside the value (`settings$.t`); a field without one counts as 0. */
+type Stamps = Partial<Record<keyof Settings, number>>;
 
-type Change = (current: Settings) => Settings;
+function storedStamps(meta: unknown): Stamps {
+  const t = (meta as { t?: unknown } | null | undefined)?.t;
+  if (typeof t !== 'object' || t === null) return {};
+  return Object.fromEntries(
+    Object.entries(t).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] >= 0),
+  ) as Stamps;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** This view's changed fields, each with when it changed. */
+type Patch = Partial<Record<keyof Settings, { value: unknown; at: number }>>;
+
+const keysOf = <T extends object>(object: T): Array<keyof T> => Object.keys(object) as Array<keyof T>;
+
+/**
+ * Merges field by field, the later change winning (a last-writer-wins register per field): views that change
+ * different settings at the same moment both keep their change, and a write made on an old copy can't undo a newer
+ * one.
+ */
+function applyPatch(base: Settings, stamps: Stamps, patch: Patch): { value: Settings; stamps: Stamps } {
+  const value: Record<string, unknown> = { ...base };
+  const next: Stamps = { ...stamps };
+  for (const key of keysOf(patch)) {
+    const change = patch[key]!;
+    if (change.at < (stamps[key] ?? 0)) continue;
+    value[key] = change.value;
+    next[key] = change.at;
+  }
+  return { value: normalizeSettings(value), stamps: next };
+}
 
 export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WRITE_PACING): SettingsStore {
-  /** The last value known to be in storage; null until it has been read. */
+  /** The last value known to be in storage, with its fields' stamps; null until it has been read. */
   let stored: Settings | null = null;
+  let storedAt: Stamps = {};
   /** A stored value of an older version, to be written back migrated. */
   let rewrite = false;
-  /** This view's changes not yet sent to storage, oldest first. */
-  let unsaved: Change[] = [];
-  /** The write under way: the value sent and the changes it holds (until storage confirms them). */
-  let inFlight: { value: Settings; changes: Change[] } | null = null;
+  /** The fields this view changed and hasn't stored yet (those being written included, until they are). */
+  let unsaved: Patch = {};
+  /** Fields this view has stored, to put back if a write made on an older copy overwrote them. */
+  const mine: Patch = {};
+  let writingPatch: Patch | null = null;
   let current: Settings = DEFAULT_SETTINGS;
   let reading: Promise<boolean> | null = null;
   let unwatchArea: (() => void) | null = null;
@@ -81,14 +119,26 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
   let timer: ReturnType<typeof setTimeout> | undefined;
   let burstStart = 0;
   let lastWrite = -Infinity;
+  let lastStamp = 0;
   let writing: Promise<void> | null = null;
   let failures = 0;
   const listeners = new Set<(settings: Settings) => void>();
   const problemListeners = new Set<(problem: SettingsProblem) => void>();
+  const unsavedListeners = new Set<(value: Settings | null) => void>();
+  let reportedUnsaved: Settings | null = null;
 
-  const local = (): Change[] => [...(inFlight?.changes ?? []), ...unsaved];
-  const apply = (base: Settings, changes: Change[]): Settings =>
-    changes.reduce((value, change) => normalizeSettings(change(value)), base);
+  /** Strictly increasing stamps, so two changes in the same millisecond keep their order. */
+  const stamp = (): number => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+  const hasUnsaved = (): boolean => keysOf(unsaved).length > 0 || writingPatch !== null;
+  /** What this view shows: storage's value with this view's unsaved fields over it. */
+  const merged = (): Settings => applyPatch(stored ?? DEFAULT_SETTINGS, {}, { ...writingPatch, ...unsaved }).value;
+
+  function reportUnsaved(): void {
+    const value = hasUnsaved() ? current : null;
+    if (value === reportedUnsaved) return;
+    reportedUnsaved = value;
+    for (const listener of unsavedListeners) listener(value);
+  }
 
   function show(next: Settings): void {
     if (same(next, current)) return;
@@ -96,20 +146,29 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
     for (const listener of listeners) listener(current);
   }
 
+  function fromStorage(raw: Record<string, unknown>): { value: Settings; stamps: Stamps; old: boolean } {
+    if (raw[SETTINGS_KEY] === undefined) return { value: DEFAULT_SETTINGS, stamps: {}, old: false };
+    const version = storedVersion(raw[SETTINGS_META_KEY]);
+    const old = version < SETTINGS_VERSION;
+    return {
+      value: old ? migrateSettings(raw[SETTINGS_KEY], version) : normalizeSettings(raw[SETTINGS_KEY]),
+      stamps: storedStamps(raw[SETTINGS_META_KEY]),
+      old,
+    };
+  }
+
   /** Reads storage until it succeeds once; resolves whether the stored value is known. */
   function read(): Promise<boolean> {
     if (stored) return Promise.resolve(true);
     reading ??= area.get([SETTINGS_KEY, SETTINGS_META_KEY]).then(
       (raw) => {
-        if (raw[SETTINGS_KEY] === undefined) stored = DEFAULT_SETTINGS;
-        else {
-          const version = storedVersion(raw[SETTINGS_META_KEY]);
-          rewrite = version < SETTINGS_VERSION;
-          stored = rewrite ? migrateSettings(raw[SETTINGS_KEY], version) : normalizeSettings(raw[SETTINGS_KEY]);
-        }
+        const found = fromStorage(raw);
+        stored = found.value;
+        storedAt = found.stamps;
+        rewrite = found.old;
         unwatchArea ??= area.watch(onAreaChange);
-        show(apply(stored, local()));
-        if (rewrite || unsaved.length) schedule();
+        show(merged());
+        if (rewrite || hasUnsaved()) schedule();
         return true;
       },
       () => {
@@ -122,12 +181,22 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
 
   function onAreaChange(changes: Record<string, { newValue?: unknown }>): void {
     if (!(SETTINGS_KEY in changes)) return;
-    const incoming = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
-    // The echo of this view's own write: its changes are in storage now. Anything else is another view's value,
-    // which becomes the base under this view's changes.
-    if (inFlight && same(incoming, inFlight.value)) inFlight.changes = [];
-    stored = incoming;
-    show(apply(stored, local()));
+    const found = fromStorage({
+      [SETTINGS_KEY]: changes[SETTINGS_KEY]?.newValue,
+      [SETTINGS_META_KEY]: changes[SETTINGS_META_KEY]?.newValue ?? { v: SETTINGS_VERSION },
+    });
+    stored = found.value;
+    storedAt = found.stamps;
+    // A field this view stored, now older in storage than this view's change: a write made on an older copy
+    // overwrote it. It goes out again. (A newer change of it, from anywhere, stands.)
+    const written = { ...mine, ...writingPatch };
+    for (const key of keysOf(written)) {
+      const at = storedAt[key] ?? 0;
+      if (at > written[key]!.at) delete mine[key];
+      else if (at < written[key]!.at && !(key in unsaved)) unsaved[key] = written[key]!;
+    }
+    if (keysOf(unsaved).length) schedule();
+    show(merged());
   }
 
   function schedule(delay?: number): void {
@@ -153,28 +222,34 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
     while (writing) await writing;
     writing = (async () => {
       // Storage that can't be read gets nothing written over what it may hold.
-      if (!(await read())) return fail();
-      const value = apply(stored!, unsaved);
-      if (same(value, stored!) && !rewrite) {
-        unsaved = [];
-        return;
-      }
-      inFlight = { value, changes: unsaved };
-      unsaved = [];
+      if (!stored && !(await read())) return fail();
+      if (!keysOf(unsaved).length && !rewrite) return reportUnsaved();
+      const patch = unsaved;
+      writingPatch = patch;
+      unsaved = {};
       lastWrite = Date.now();
       try {
-        await area.set({ [SETTINGS_KEY]: value, [SETTINGS_META_KEY]: { v: SETTINGS_VERSION } });
+        // Read, then merge this view's fields in: what another view stored meanwhile stays.
+        const found = fromStorage(await area.get([SETTINGS_KEY, SETTINGS_META_KEY]));
+        const next = applyPatch(found.value, found.stamps, patch);
+        if (!same(next.value, found.value) || found.old || rewrite) {
+          await area.set({ [SETTINGS_KEY]: next.value, [SETTINGS_META_KEY]: { v: SETTINGS_VERSION, t: next.stamps } });
+        }
+        stored = next.value;
+        storedAt = next.stamps;
+        Object.assign(mine, patch);
       } catch {
-        // Kept in memory, in order, for the next try.
-        unsaved = [...inFlight.changes, ...unsaved];
-        inFlight = null;
+        // Kept in memory for the next try (changes made since win over it).
+        unsaved = { ...patch, ...unsaved };
+        writingPatch = null;
         return fail();
       }
-      if (inFlight.changes.length) stored = value;
-      inFlight = null;
+      writingPatch = null;
       rewrite = false;
       failures = 0;
-      if (unsaved.length) schedule();
+      show(merged());
+      reportUnsaved();
+      if (keysOf(unsaved).length) schedule();
     })().finally(() => {
       writing = null;
     });
@@ -193,9 +268,14 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
       return current;
     },
     update(change) {
-      unsaved.push(change);
-      show(apply(stored ?? DEFAULT_SETTINGS, local()));
+      const next = normalizeSettings(change(current));
+      const at = stamp();
+      for (const key of keysOf(next)) {
+        if (!same(next[key], current[key])) unsaved[key] = { value: next[key], at };
+      }
+      show(merged());
       schedule();
+      reportUnsaved();
       return current;
     },
     watch(listener) {
@@ -206,6 +286,10 @@ export function createSettingsStore(area: SettingsArea, pacing: WritePacing = WR
     onProblem(listener) {
       problemListeners.add(listener);
       return () => problemListeners.delete(listener);
+    },
+    onUnsaved(listener) {
+      unsavedListeners.add(listener);
+      return () => unsavedListeners.delete(listener);
     },
     async flush() {
       if (timer === undefined && !writing) return;

@@ -5,6 +5,7 @@ import {
   luminance,
   openArticleTab,
   openReaderByCommand,
+  readerLook,
   tabIdOf,
   waitFor,
   waitForFontSize,
@@ -703,6 +704,26 @@ export function readingSuite(launch) {
     await reader.bringToFront();
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-reader-from-options.png` });
     await options.close();
+  });
+
+  it('a change made just before the reader’s tab closes is kept (the background stores what the page could not)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const shown = await openReaderByCommand(driver, seed.page);
+      await shown.bringToFront();
+      const start = (await readerLook(shown)).fontSize;
+      await shown.keyboard.press('+');
+      await waitForFontSize(shown, '>', start);
+      // The second change of a burst waits for its write; the tab closes before.
+      await shown.keyboard.press('+');
+      await waitForFontSize(shown, '>', start + 2);
+      await shown.close();
+      const reopened = await openReaderByCommand(driver, seed.page);
+      await waitForFontSize(reopened, '=', start + 4);
+      await reopened.bringToFront();
+      await reopened.keyboard.press('0');
+      await waitForFontSize(reopened, '=', 20);
+      await reopened.close();
+    }
   });
 
   it('options page: a listed site opens the reader by itself, once per page load', async () => {
