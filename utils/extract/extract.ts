@@ -9,6 +9,7 @@ import { finishArticle } from './cleanup';
 import { sanitizeHtml, sanitizeInPlace } from './sanitize';
 import { textOf } from './text';
 import { dropTitleHeading } from './title-heading';
+import { judgeContent } from './verdict';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
@@ -69,6 +70,8 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
       readingMinutes: readingMinutes(text),
       url,
       canonical: meta.canonical,
+      // What the user selected is what they want to read, whatever its shape.
+      verdict: { article: true, linkDensity: 0, repeated: 0, prose: 0 },
     };
   } catch {
     return null;
@@ -222,5 +225,6 @@ function extract(doc: Document, url: string): Article | null {
     readingMinutes: readingMinutes(text),
     url,
     canonical: meta.canonical,
+    verdict: judgeContent(article),
   };
 }
