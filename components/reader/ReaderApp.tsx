@@ -21,6 +21,7 @@ import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
 import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
+import { NotArticleNotice, useNotArticle } from './features/not-article';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
@@ -58,7 +59,8 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const [panelOpen, setPanelOpen] = useState(false);
   useSettingsOnScreen(settings);
 
-  const article = content.kind === 'article' ? content.article : null;
+  const found = content.kind === 'article' ? content.article : null;
+  const { article, notArticle, showAnyway } = useNotArticle(found);
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
   const footnote = useFootnotes(article);
@@ -70,13 +72,13 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
     onUnavailable: () => setToast(notice('speechUnavailable')),
     onNoVoice: () => setToast(notice('speechNoVoice')),
   });
-  const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
+  const pageUrl = found?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
         url: pageUrl,
-        canonical: article?.canonical ?? null,
-        title: article?.title ?? '',
-        siteName: article?.siteName ?? null,
+        canonical: found?.canonical ?? null,
+        title: found?.title ?? '',
+        siteName: found?.siteName ?? null,
       }
     : null;
   const copy = (payload: ClipboardPayload, done: MessageKey): void => void copyWithToast(payload, done).then(setToast);
@@ -129,13 +131,18 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   };
 
   useEffect(() => {
-    if (article) document.title = article.title;
-  }, [article]);
+    if (found) document.title = found.title;
+  }, [found]);
 
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
 
   return (
-    <div class="reader" data-lectern="reader" data-state={content.kind} data-panel={panelOpen ? 'open' : undefined}>
+    <div
+      class="reader"
+      data-lectern="reader"
+      data-state={notArticle ? 'not-article' : content.kind}
+      data-panel={panelOpen ? 'open' : undefined}
+    >
       {settings && (
         <Toolbar
           settings={settings}
@@ -165,6 +172,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
             </button>
           </section>
         )}
+        {notArticle && <NotArticleNotice onShow={showAnyway} onClose={onClose} />}
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
