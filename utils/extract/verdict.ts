@@ -66,9 +66,15 @@ function length(node: Node): number {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
 }
 
+/** Links that lead to other pages: not those of a caption (an embed's card, a photo credit). */
+function pageLinks(el: Element): Element[] {
+  const links = el.localName === 'a' && el.hasAttribute('href') ? [el] : Array.from(el.querySelectorAll('a[href]'));
+  return links.filter((a) => !a.parentElement?.closest('a, figcaption'));
+}
+
 function linkLength(el: Element): number {
   let total = 0;
-  for (const a of el.querySelectorAll('a[href]')) if (!a.parentElement?.closest('a')) total += length(a);
+  for (const a of pageLinks(el)) total += length(a);
   return total;
 }
 
@@ -85,8 +91,7 @@ function namedByLink(unit: Element[], text: number): boolean {
     .slice(0, 200);
   let linked = 0;
   for (const el of unit) {
-    const links = el.localName === 'a' && el.hasAttribute('href') ? [el] : Array.from(el.querySelectorAll('a[href]'));
-    for (const a of links) {
+    for (const a of pageLinks(el)) {
       const words = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
       linked += words.length;
       if (words.length >= 12 && (a.closest('h1, h2, h3, h4, h5, h6') || opening.replace(/\s+/g, ' ').startsWith(words)))
