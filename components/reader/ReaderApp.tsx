@@ -22,6 +22,7 @@ import { TypographyPanel } from './TypographyPanel';
 import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { NotArticleNotice, useNotArticle } from './features/not-article';
+import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
@@ -56,7 +57,8 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [helpOpen, setHelpOpen] = useState(false);
-  const [panelOpen, setPanelOpen] = useState(false);
+  // One panel at a time, beside the text where there is room: the typography panel or the table of contents.
+  const [panel, setPanel] = useState<'typography' | 'toc' | null>(null);
   useSettingsOnScreen(settings);
 
   const found = content.kind === 'article' ? content.article : null;
@@ -64,6 +66,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
   const footnote = useFootnotes(article);
+  const outline = useOutline(article);
   const speechLang = article?.lang ?? locale;
   const chosenVoice = settings?.voices[voiceLanguage(speechLang)] ?? null;
   const speech = useReadAloud(article, {
@@ -95,7 +98,11 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return update(toggleNight);
       case 'typography':
         setHelpOpen(false);
-        return setPanelOpen((open) => !open);
+        return panel === 'typography' ? closePanel() : setPanel('typography');
+      case 'toc':
+        if (!outline.length) return;
+        setHelpOpen(false);
+        return panel === 'toc' ? closePanel() : setPanel('toc');
       case 'print':
         return printReader();
       case 'speak':
@@ -114,20 +121,28 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return copy(formatQuote('quote', selection, source), 'quoteCopied');
       }
       case 'help':
-        setPanelOpen(false);
+        setPanel(null);
         return setHelpOpen((open) => !open);
       case 'close':
         if (helpOpen) return setHelpOpen(false);
-        if (panelOpen) return closePanel();
+        if (panel) return closePanel();
         return onClose();
     }
   };
   useReaderKeys(run);
 
-  /** Closes the panel and gives the focus back to its button, where the user was. */
-  const closePanel = (): void => {
-    setPanelOpen(false);
-    document.querySelector<HTMLElement>('[data-action="typography"]')?.focus();
+  /**
+   * Closes the panel and, with `refocus`, gives the focus back to its button, where the user was (to More when a narrow
+   * toolbar has the button in that menu).
+   */
+  const closePanel = (refocus = true): void => {
+    const button = document.querySelector<HTMLElement>(`[data-action="${panel}"]`);
+    setPanel(null);
+    if (!refocus) return;
+    const shown = button?.getClientRects().length
+      ? button
+      : document.querySelector<HTMLElement>('[data-action="more"]');
+    shown?.focus();
   };
 
   useEffect(() => {
@@ -141,7 +156,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
       class="reader"
       data-lectern="reader"
       data-state={notArticle ? 'not-article' : content.kind}
-      data-panel={panelOpen ? 'open' : undefined}
+      data-panel={panel ? 'open' : undefined}
     >
       {settings && (
         <Toolbar
@@ -151,12 +166,16 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           speaking={speech.state !== 'idle'}
           run={run}
           onCopy={copy}
-          panelOpen={panelOpen}
+          panel={panel}
+          hasToc={outline.length > 0}
         >
           {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
         </Toolbar>
       )}
-      {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
+      {settings && panel === 'typography' && (
+        <TypographyPanel settings={settings} update={update} onClose={() => closePanel()} />
+      )}
+      {panel === 'toc' && outline.length > 0 && <TocPanel items={outline} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">
