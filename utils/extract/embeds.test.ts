@@ -80,9 +80,9 @@ describe('embeds in an article become cards', () => {
     expect(read(card('https://player.streamhost.example/embed/7781'))).toMatchObject({
       provider: 'streamhost.example',
       title: 'Interview with the harbour master',
-      thumbnail: 'https://img.streamhost.example/thumbs/7781.jpg',
+      thumbnail: 'https://valley-courier.example/images/dock.png?facade=7781',
     });
-    expect(article.html.match(/thumbs\/7781\.jpg/g)).toHaveLength(1);
+    expect(article.html.match(/facade=7781/g)).toHaveLength(1);
   });
 
   it('an embedded post links to the post its address names', () => {
@@ -102,7 +102,7 @@ describe('embeds in an article become cards', () => {
       icon: '▶',
       provider: 'valley-courier.example',
       title: 'The lifeboat demonstration',
-      thumbnail: 'https://media.valley-courier.example/clips/lifeboat.jpg',
+      thumbnail: 'https://valley-courier.example/images/dock.png?poster=lifeboat',
     });
     expect(read(card('https://cdn.podhost.example/valley/episode-12.mp3'))).toMatchObject({
       icon: '♪',
