@@ -8,6 +8,7 @@ import {
   runInPage,
   type PageInfo,
   type PageSnapshot,
+  type PageVerdict,
   listen,
   closeReaderTab,
   keepUnsavedSettings,
@@ -164,11 +165,18 @@ export default defineBackground(() => {
       () => false,
     );
 
+  // What a reader found each tab's page to be: it outranks the quick check (detect.js) for that address until the tab
+  // loads another page, so the badge, the popup and the reader give one answer.
+  const verdicts = new Map<number, PageVerdict>();
+  browser.tabs.onRemoved.addListener((tabId) => verdicts.delete(tabId));
+
   /** Runs detect.js in the tab's page (the browser waits until its document is ready) and shows the answer. */
   async function detect(tabId: number, url: string): Promise<void> {
-    const readerable = await runInPage(tabId, '/detect.js').catch(() => null);
+    const checked = await runInPage(tabId, '/detect.js').catch(() => null);
     // A tab closed or navigated to a browser page meanwhile keeps its default button.
-    if (readerable === null) return;
+    if (checked === null) return;
+    const verdict = verdicts.get(tabId);
+    const readerable = verdict?.url === url ? verdict.article : checked;
     try {
       await showDetection(tabId, readerable);
       await autoOpen(tabId, url, readerable);
@@ -194,7 +202,10 @@ export default defineBackground(() => {
     );
   }
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading') autoOpened.delete(tabId);
+    if (change.status === 'loading') {
+      autoOpened.delete(tabId);
+      if (verdicts.get(tabId)?.url !== tab.url) verdicts.delete(tabId);
+    }
     const plan = detectionAfter(change, tab.url);
     if (!plan || !tab.url) return;
     if (plan.newLoad) checked.delete(tabId);
@@ -215,6 +226,11 @@ export default defineBackground(() => {
     'open-reader': async (message) => {
       await openReader(await browser.tabs.get(message.tabId), message.print);
     },
+    'reader-verdict': async ({ tabId, url, article }) => {
+      verdicts.set(tabId, { url, article });
+      if ((await browser.tabs.get(tabId).catch(() => null))?.url === url) await showDetection(tabId, article);
+    },
+    'page-verdict': ({ tabId }) => verdicts.get(tabId) ?? null,
   });
 
   browser.commands.onCommand.addListener((command) => {

@@ -113,9 +113,15 @@ const vite = await createServer({
 });
 try {
   const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
+  const notArticles = new Set();
   const extractors = {
     readability: (doc) => new Readability(doc).parse()?.textContent ?? '',
-    lectern: (doc, url) => extractArticle(doc, url)?.text ?? '',
+    lectern: (doc, url) => {
+      const article = extractArticle(doc, url);
+      // The reader shows a page its verdict calls no article as a notice, not as the text: count them.
+      if (article && !article.verdict.article) notArticles.add(url);
+      return article?.text ?? '';
+    },
   };
   const names = Object.keys(extractors).filter((n) => !values.only || n === values.only);
 
@@ -206,6 +212,7 @@ try {
     unparsable,
     extractors: {},
   };
+  if (names.includes('lectern')) report.notArticles = [...notArticles];
   let lecternPerPage;
   for (const name of names) {
     const r = result[name];
@@ -253,6 +260,12 @@ try {
     for (const t of result[name].threw) lines.push(`${name} threw on ${t.id} (${t.url}): ${t.error}`);
     const changed = result[name].changed;
     if (changed.length) lines.push(`${name} gave other output when timed on ${changed.length} pages: ${changed}`);
+  }
+  if (L) {
+    lines.push(
+      `Lectern judged ${notArticles.size} of ${pages.length} pages "not an article"${notArticles.size ? ':' : ''}`,
+    );
+    for (const url of notArticles) lines.push(`  ${url}`);
   }
   if (cssDropped.length) {
     lines.push(`jsdom threw on the CSS of ${cssDropped.length} pages, scored with their <style> text dropped:`);

@@ -21,6 +21,8 @@ import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
 import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
+import { NotArticleNotice, useNotArticle } from './features/not-article';
+import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
@@ -55,13 +57,16 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [helpOpen, setHelpOpen] = useState(false);
-  const [panelOpen, setPanelOpen] = useState(false);
+  // One panel at a time, beside the text where there is room: the typography panel or the table of contents.
+  const [panel, setPanel] = useState<'typography' | 'toc' | null>(null);
   useSettingsOnScreen(settings);
 
-  const article = content.kind === 'article' ? content.article : null;
+  const found = content.kind === 'article' ? content.article : null;
+  const { article, notArticle, showAnyway } = useNotArticle(found);
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
   const footnote = useFootnotes(article);
+  const outline = useOutline(article);
   const speechLang = article?.lang ?? locale;
   const chosenVoice = settings?.voices[voiceLanguage(speechLang)] ?? null;
   const speech = useReadAloud(article, {
@@ -70,13 +75,13 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
     onUnavailable: () => setToast(notice('speechUnavailable')),
     onNoVoice: () => setToast(notice('speechNoVoice')),
   });
-  const pageUrl = article?.url ?? (content.kind === 'message' ? content.url : null);
+  const pageUrl = found?.url ?? (content.kind === 'message' ? content.url : null);
   const source: LinkSource | null = pageUrl
     ? {
         url: pageUrl,
-        canonical: article?.canonical ?? null,
-        title: article?.title ?? '',
-        siteName: article?.siteName ?? null,
+        canonical: found?.canonical ?? null,
+        title: found?.title ?? '',
+        siteName: found?.siteName ?? null,
       }
     : null;
   const copy = (payload: ClipboardPayload, done: MessageKey): void => void copyWithToast(payload, done).then(setToast);
@@ -93,7 +98,11 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return update(toggleNight);
       case 'typography':
         setHelpOpen(false);
-        return setPanelOpen((open) => !open);
+        return panel === 'typography' ? closePanel() : setPanel('typography');
+      case 'toc':
+        if (!outline.length) return;
+        setHelpOpen(false);
+        return panel === 'toc' ? closePanel() : setPanel('toc');
       case 'print':
         return printReader();
       case 'speak':
@@ -112,30 +121,43 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         return copy(formatQuote('quote', selection, source), 'quoteCopied');
       }
       case 'help':
-        setPanelOpen(false);
+        setPanel(null);
         return setHelpOpen((open) => !open);
       case 'close':
         if (helpOpen) return setHelpOpen(false);
-        if (panelOpen) return closePanel();
+        if (panel) return closePanel();
         return onClose();
     }
   };
   useReaderKeys(run);
 
-  /** Closes the panel and gives the focus back to its button, where the user was. */
-  const closePanel = (): void => {
-    setPanelOpen(false);
-    document.querySelector<HTMLElement>('[data-action="typography"]')?.focus();
+  /**
+   * Closes the panel and, with `refocus`, gives the focus back to its button, where the user was (to More when a narrow
+   * toolbar has the button in that menu).
+   */
+  const closePanel = (refocus = true): void => {
+    const button = document.querySelector<HTMLElement>(`[data-action="${panel}"]`);
+    setPanel(null);
+    if (!refocus) return;
+    const shown = button?.getClientRects().length
+      ? button
+      : document.querySelector<HTMLElement>('[data-action="more"]');
+    shown?.focus();
   };
 
   useEffect(() => {
-    if (article) document.title = article.title;
-  }, [article]);
+    if (found) document.title = found.title;
+  }, [found]);
 
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
 
   return (
-    <div class="reader" data-lectern="reader" data-state={content.kind} data-panel={panelOpen ? 'open' : undefined}>
+    <div
+      class="reader"
+      data-lectern="reader"
+      data-state={notArticle ? 'not-article' : content.kind}
+      data-panel={panel ? 'open' : undefined}
+    >
       {settings && (
         <Toolbar
           settings={settings}
@@ -144,12 +166,16 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           speaking={speech.state !== 'idle'}
           run={run}
           onCopy={copy}
-          panelOpen={panelOpen}
+          panel={panel}
+          hasToc={outline.length > 0}
         >
           {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
         </Toolbar>
       )}
-      {settings && panelOpen && <TypographyPanel settings={settings} update={update} onClose={closePanel} />}
+      {settings && panel === 'typography' && (
+        <TypographyPanel settings={settings} update={update} onClose={() => closePanel()} />
+      )}
+      {panel === 'toc' && outline.length > 0 && <TocPanel items={outline} onClose={closePanel} />}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">
@@ -165,6 +191,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
             </button>
           </section>
         )}
+        {notArticle && <NotArticleNotice onShow={showAnyway} onClose={onClose} />}
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />

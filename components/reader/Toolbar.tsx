@@ -18,8 +18,10 @@ interface ToolbarProps {
   canSave: boolean;
   /** Read aloud is on (playing or paused). */
   speaking: boolean;
-  /** The typography panel is open (the "Aa" button shows it). */
-  panelOpen: boolean;
+  /** The panel open, if any (its button shows it). */
+  panel: 'typography' | 'toc' | null;
+  /** The article has a table of contents (three headings or more): its button shows. */
+  hasToc: boolean;
   /** Shown at the toolbar's end (the reading progress). */
   children?: ComponentChildren;
 }
@@ -77,6 +79,7 @@ function Tool({ action, label, icon, text, pressed, expanded, disabled, onClick,
 
 interface MoreMenuProps {
   run: (action: ReaderAction) => void;
+  hasToc: boolean;
   canSave: boolean;
   source: LinkSource | null;
   quote: string;
@@ -88,7 +91,7 @@ interface MoreMenuProps {
  * The actions a narrow toolbar has no room for (the stylesheet shows this menu's button only then, and each item only
  * where its own button is hidden): each still on its key, and reached by Tab; Esc closes the menu, not the reader.
  */
-function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
+function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The first item shown (the menu hides the ones whose own button is on the toolbar at this width).
@@ -116,6 +119,7 @@ function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProp
     >
       <ul class="copy-menu" role="list">
         {item('copy-link', t('copyLink'), !source, 'medium')}
+        {hasToc && item('toc', t('tableOfContents'), false, 'wide')}
         {item('print', t('print'), false, 'wide')}
         {item('save-html', t('saveHtml'), !canSave, 'wide')}
         {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
@@ -132,7 +136,7 @@ function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProp
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panelOpen, children }: ToolbarProps) {
+export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panel, hasToc, children }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -159,9 +163,19 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         action="typography"
         label={t('typography')}
         text="Aa"
-        expanded={panelOpen}
+        expanded={panel === 'typography'}
         onClick={() => run('typography')}
       />
+      {hasToc && (
+        <Tool
+          action="toc"
+          label={t('tableOfContents')}
+          icon="list"
+          fits="wide"
+          expanded={panel === 'toc'}
+          onClick={() => run('toc')}
+        />
+      )}
       <Tool action="print" label={t('print')} icon="print" fits="wide" onClick={() => run('print')} />
       <Tool
         action="speak"
@@ -253,6 +267,7 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
               setMenu(null);
               run(action);
             }}
+            hasToc={hasToc}
             canSave={canSave}
             source={source}
             quote={quote}

@@ -49,6 +49,7 @@ export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
   'font-reset': 'keyFontReset',
   night: 'keyNight',
   typography: 'keyTypography',
+  toc: 'keyToc',
   print: 'keyPrint',
   'save-html': 'saveHtml',
   'save-markdown': 'saveMarkdown',

@@ -25,15 +25,20 @@ async function targetTab(): Promise<Browser.tabs.Tab | undefined> {
 /** What the page itself adds to what the tab says: canonical link, site name, selection, article or not. */
 async function refine(tabId: number, tab: Browser.tabs.Tab, base: PopupPage): Promise<PopupPage> {
   try {
-    const info = await runInPage(tabId, '/page-info.js', true);
+    const [info, verdict] = await Promise.all([
+      runInPage(tabId, '/page-info.js', true),
+      sendToExtension({ type: 'page-verdict', tabId }).catch(() => null),
+    ]);
     if (info === 'loading') return { ...base, unavailable: 'page-loading' };
+    // A reader that has read this page knows better than the quick check in the page.
+    const article = verdict?.url === info.url ? verdict.article : info.readerable;
     return {
       ...base,
       ...info,
       // The clean title, as the reader and every copy format give it.
       title: cleanTitle({ title: info.title || base.title, url: info.url, siteName: info.siteName }),
       site: displayHost(info.url),
-      unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : info.readerable ? null : 'not-article',
+      unavailable: isPdf(info.contentType || null, info.url) ? 'pdf' : article ? null : 'not-article',
     };
   } catch {
     // The page couldn't run Lectern's script: a PDF viewer says so; otherwise the browser kept us out.

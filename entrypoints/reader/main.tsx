@@ -86,8 +86,16 @@ async function load(): Promise<Loaded> {
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No article: what the user selected is the next best thing to read.
-  const article = extractArticle(doc, snapshot.url) ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
+  const found = extractArticle(doc, snapshot.url);
+  const article = found ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   performance.mark('lectern:extracted');
+  // The badge and the popup say what the reader found (the quick check in the page can't see this far).
+  void sendToExtension({
+    type: 'reader-verdict',
+    tabId: sourceTabId,
+    url: snapshot.url,
+    article: !!found && found.verdict.article,
+  }).catch(() => undefined);
   const content: ReaderContent = article
     ? { kind: 'article', article }
     : { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };

@@ -10,7 +10,7 @@ export {
   type PageInfo,
   type PageSnapshot,
 } from './in-page';
-export { listen, sendToExtension } from './messages';
+export { listen, sendToExtension, type PageVerdict } from './messages';
 export { writeClipboard } from './clipboard';
 export { loadPosition, savePosition } from './position-store';
 export {

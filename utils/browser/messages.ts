@@ -15,11 +15,26 @@ export type Message =
    */
   | { type: 'prefetched-snapshot'; tabId: number }
   /** popup → background: open the reader for a tab (and print it). */
-  | { type: 'open-reader'; tabId: number; print: boolean };
+  | { type: 'open-reader'; tabId: number; print: boolean }
+  /**
+   * reader → background: the reader's verdict on the page at `url` in a tab (an article or not), which outranks the
+   * quick check's for that page: the badge and the popup then say what the reader said.
+   */
+  | { type: 'reader-verdict'; tabId: number; url: string; article: boolean }
+  /** popup → background: the reader's verdict on the tab's page, when a reader has judged it. */
+  | { type: 'page-verdict'; tabId: number };
+
+/** What the reader found a page to be. */
+export interface PageVerdict {
+  url: string;
+  article: boolean;
+}
 
 export interface Replies {
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
+  'reader-verdict': void;
+  'page-verdict': PageVerdict | null;
 }
 
 /**

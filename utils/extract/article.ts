@@ -1,3 +1,5 @@
+import type { ContentVerdict } from './verdict';
+
 /** The plain-data result of extraction: everything the reader needs, already sanitized. */
 export interface Article {
   title: string;
@@ -22,6 +24,11 @@ export interface Article {
   wordCount: number;
   readingMinutes: number;
   url: string;
+  /**
+   * Whether the content reads as an article or as a page of links to other pages (a section front, search results, an
+   * index), with the signals that decided it. The reader says so instead of showing a list as an article.
+   */
+  verdict: ContentVerdict;
   /** The canonical address the page declares, when it is a valid web address. */
   canonical: string | null;
 }

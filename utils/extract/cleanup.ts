@@ -1,47 +1,61 @@
-/** What Readability's article still needs before sanitizing: video players as links, classes gone, pixels dropped. */
+/** What Readability's article still needs before sanitizing: players as cards, classes gone, pixels dropped. */
 import { removeBoilerplate } from './boilerplate';
 import { captionLinesAfterImages } from './captions';
 import { childElements, descendants, hasDescendant, select, textLength } from './dom';
-import { isCaptionLike, isTrackingPixel, MAX_CAPTION, videoLink } from './media';
+import { embedCard, embedOf } from './embeds';
+import { isCaptionLike, isTrackingPixel, MAX_CAPTION } from './media';
 import { keepInPageLinks } from './fragments';
 import { normalizeMath } from './math';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
 const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
 
+/** The embed cards this extraction made: the only elements that keep a class of Lectern's own. */
+const cards = new WeakSet<Element>();
+
 /**
- * An embedded video player → a link to the video on its own site (the reader shows no frames), as a figure whose
- * caption is the link: `<figure><figcaption><a href="https://www.youtube.com/watch?v=…">▶ YouTube: Title</a>
- * </figcaption></figure>`. Like an image, it is not part of the running text. Other frames go.
+ * Embedded players and posts (frames, `<video>`, `<audio>`) → cards linking to them (the reader shows no frames and
+ * loads nothing from a provider; see embeds.ts). The card takes the place of the box the player sat in, its picture and
+ * caption included. Other frames go.
  */
-function replaceFrames(root: Element, baseUrl: string): void {
-  for (const frame of select(root, 'iframe')) {
-    const link = videoLink(frame.getAttribute('src'), baseUrl);
-    if (!link) {
-      frame.remove();
+function replaceEmbeds(root: Element, baseUrl: string): void {
+  for (const el of select(root, 'iframe, video, audio')) {
+    if (!root.contains(el)) continue;
+    const embed = embedOf(el, root, baseUrl);
+    if (!embed) {
+      if (el.localName === 'iframe') el.remove();
       continue;
     }
-    const doc = frame.ownerDocument;
-    const figure = doc.createElement('figure');
-    const caption = doc.createElement('figcaption');
-    const a = doc.createElement('a');
-    a.setAttribute('href', link.url);
-    const title = frame.getAttribute('title')?.replace(/\s+/g, ' ').trim();
-    const named = title && !/^(?:youtube|vimeo)?\s*(?:video )?(?:player|embed)?$/i.test(title);
-    a.textContent = `▶ ${link.service}${named ? `: ${title}` : ''}`;
-    caption.appendChild(a);
-    figure.appendChild(caption);
-    // A player alone in a paragraph: the figure takes the paragraph's place (a figure can't sit in a <p>).
-    const parent = frame.parentElement;
-    if (parent && parent !== root && parent.localName === 'p' && !(parent.textContent ?? '').trim())
-      parent.replaceWith(figure);
-    else frame.replaceWith(figure);
+    const card = embedCard(el.ownerDocument, embed);
+    cards.add(card);
+    const figure = el.closest('figure');
+    const caption = clean(figure?.querySelector('figcaption')?.textContent);
+    if (caption && caption !== embed.title) {
+      const more = el.ownerDocument.createElement('span');
+      more.textContent = caption;
+      card.querySelector('figcaption')!.append(' ', more);
+    }
+    // The box that held only the player (and its picture, its caption) goes with it; a figure can't sit in a <p>.
+    let place: Element = el;
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) {
+      if (textLength(up) - textLength(el) - caption.length > 0) break;
+      // Another picture or player in the box is not this one's: the box stays. (Its thumbnail is in the card.)
+      const others = select(up, 'img, picture, video, audio, iframe, table, ul, ol');
+      const own = (o: Element): boolean =>
+        o === el || el.contains(o) || (o.localName === 'img' && o.getAttribute('src') === embed.thumbnail);
+      if (others.some((o) => !own(o) && !o.closest('figcaption'))) break;
+      place = up;
+    }
+    place.replaceWith(card);
   }
 }
+
+const clean = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Leaves classes only where they mean something to the reader (a code block's language). */
 function stripClasses(root: Element): void {
   for (const el of descendants(root, (e) => e.hasAttribute('class'))) {
+    if (cards.has(el)) continue;
     const keep = (el.getAttribute('class') ?? '')
       .split(/\s+/)
       .filter((c) => CODE_CLASS.test(c) && (el.localName === 'code' || el.localName === 'pre'));
@@ -131,7 +145,7 @@ function normalizeCaptions(root: Element): void {
 /** Finishes Readability's article `root` in place. */
 export function finishArticle(root: Element, baseUrl: string): void {
   normalizeMath(root);
-  replaceFrames(root, baseUrl);
+  replaceEmbeds(root, baseUrl);
   dropPixels(root);
   captionLinesAfterImages(root);
   normalizeCaptions(root);

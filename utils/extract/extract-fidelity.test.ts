@@ -69,9 +69,9 @@ describe('content fidelity on a page with everything', () => {
     expect(html).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>p</mi><mo>=</mo><mi>ρ</mi>');
   });
 
-  it('turns an embedded video into a link to it, not a hole', () => {
+  it('turns an embedded video into a card linking to it, not a hole', () => {
     expect(html).toContain(
-      '<figure><figcaption><a href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" target="_blank" rel="noopener noreferrer">▶ YouTube: Breakthrough day</a></figcaption></figure>',
+      '<figure class="lectern-embed"><figcaption><a href="https://www.youtube.com/embed/dQw4w9WgXcQ" target="_blank" rel="noopener noreferrer"><span aria-hidden="true">▶</span> <small>youtube.com</small> <strong>Breakthrough day</strong></a></figcaption></figure>',
     );
     expect(html).not.toContain('<iframe');
   });
@@ -120,13 +120,13 @@ describe('content fidelity, case by case', () => {
     expect(article.html).not.toContain('spacer.gif');
   });
 
-  it('turns Vimeo players into links, and drops other frames', () => {
+  it('turns players into cards, and drops other frames', () => {
     const article = articleOf(
-      '<div><iframe src="https://player.vimeo.com/video/76979871?h=1" title="A film"></iframe></div>' +
+      '<div><iframe src="https://player.vimeo.com/video/76979871?h=1&autoplay=1" title="A film"></iframe></div>' +
         '<p><iframe src="https://ads.example/frame"></iframe></p>',
     )!;
-    expect(article.html).toContain('href="https://vimeo.com/76979871"');
-    expect(article.html).toContain('▶ Vimeo: A film');
+    expect(article.html).toContain('href="https://player.vimeo.com/video/76979871?h=1"');
+    expect(article.html).toContain('<small>vimeo.com</small> <strong>A film</strong>');
     expect(article.html).not.toMatch(/<iframe|ads\.example/);
   });
 

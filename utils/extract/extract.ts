@@ -6,9 +6,11 @@ import { cleanByline, cleanTitle, normalizeLang, readMetadata, webAddress, type 
 import { countWords, readingMinutes } from './reading-time';
 import { baseUrlOf, workingCopy } from './prepare';
 import { finishArticle } from './cleanup';
+import { EMBED_MARK, EMBED_MARK_RE } from './embeds';
 import { sanitizeHtml, sanitizeInPlace } from './sanitize';
 import { textOf } from './text';
 import { dropTitleHeading } from './title-heading';
+import { judgeContent } from './verdict';
 
 /** Below this many words what Readability finds is a fragment (a menu, a notice), not an article. */
 export const MIN_ARTICLE_WORDS = 40;
@@ -69,6 +71,8 @@ export function extractSelection(doc: Document, url: string, selectionHtml: stri
       readingMinutes: readingMinutes(text),
       url,
       canonical: meta.canonical,
+      // What the user selected is what they want to read, whatever its shape.
+      verdict: { article: true, linkDensity: 0, repeated: 0, prose: 0 },
     };
   } catch {
     return null;
@@ -129,7 +133,8 @@ function firstImage(article: Element, base: string): string | null {
  */
 function leadImageOf(article: Element, meta: PageMetadata): Article['leadImage'] {
   // meta.image is already an absolute http(s) address (webAddress); the reader sets it as an attribute, never as HTML.
-  if (!meta.image || article.querySelector('img, picture, video, svg')) return null;
+  // An embed's card counts as its video: the declared image is most often that video's picture.
+  if (!meta.image || article.querySelector(`img, picture, video, svg, figure.${EMBED_MARK}`)) return null;
   return { src: meta.image, alt: meta.imageAlt ?? '' };
 }
 
@@ -165,6 +170,8 @@ function readArticle(
   const work = workingCopy(doc, base, meta, copy);
   const parsed = new Readability<Node>(work, {
     charThreshold: MIN_ARTICLE_CHARS,
+    // The frames prepare.ts recognised as players or posts (of any provider) stay, to become cards.
+    allowedVideoRegex: EMBED_MARK_RE,
     keepClasses: true,
     serializer: (el) => el,
   }).parse();
@@ -222,5 +229,6 @@ function extract(doc: Document, url: string): Article | null {
     readingMinutes: readingMinutes(text),
     url,
     canonical: meta.canonical,
+    verdict: judgeContent(article),
   };
 }

@@ -2,3 +2,4 @@
 // browser. Everything else in this folder is its inner working.
 export type { Article } from './article';
 export { extractArticle, extractSelection } from './extract';
+export { judgeContent, type ContentVerdict } from './verdict';

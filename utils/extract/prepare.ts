@@ -7,6 +7,7 @@
  * A smaller copy also makes Readability itself faster.
  */
 import { select } from './dom';
+import { EMBED_MARK, isEmbedFrame } from './embeds';
 import type { PageMetadata } from './metadata';
 import { frameSrc, isCaptionLike, isPlaceholderSrc, MAX_CAPTION, resolveLazyMedia } from './media';
 import { contentRegion } from './region';
@@ -142,6 +143,8 @@ interface Frame {
 
 /** What a copy collects and how: the blockquotes met, and whether boxes Readability would drop are left out. */
 interface CopyContext {
+  /** The page's address, for its players' relative addresses. */
+  base: string;
   quotes: Element[];
   skipUnlikely: boolean;
   /** How much text the boxes left out held. */
@@ -217,6 +220,9 @@ function copyChildren(source: Node, into: Node, out: Document, context: CopyCont
       const src = frameSrc(el);
       if (!src) continue;
       copy.setAttribute('src', src);
+      // A player or an embedded post: marked so that Readability keeps it (its own list names a few sites).
+      if (isEmbedFrame(src, context.base, el.getAttribute('allow') ?? '', el.hasAttribute('allowfullscreen')))
+        copy.setAttribute('data-lectern-embed', EMBED_MARK);
     }
     // Past MAX_DEPTH, an element's content goes to its ancestor at that depth: later steps
     // (Readability, DOMPurify, serializers) walk the tree recursively and would run out of stack.
@@ -344,7 +350,7 @@ export function workingCopy(
   const body = out.createElement('body');
   const bodyDir = doc.body?.getAttribute('dir');
   if (bodyDir) body.setAttribute('dir', bodyDir);
-  const context: CopyContext = { quotes: [], skipUnlikely, skipped };
+  const context: CopyContext = { base: baseUrl, quotes: [], skipUnlikely, skipped };
   const region = contentRegion(doc);
   if (region) {
     const copy = createLike(region, region.localName, out);

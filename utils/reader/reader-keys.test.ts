@@ -17,6 +17,8 @@ describe('actionForKey', () => {
     expect(actionForKey(press('-'))).toBe('font-smaller');
     expect(actionForKey(press('0'))).toBe('font-reset');
     expect(actionForKey(press('n'))).toBe('night');
+    expect(actionForKey(press('o'))).toBe('toc');
+    expect(actionForKey(press('O'))).toBe('toc');
     expect(actionForKey(press('p'))).toBe('print');
     expect(actionForKey(press('c'))).toBe('copy-link');
     expect(actionForKey(press('q'))).toBe('quote');

@@ -6,6 +6,7 @@ export type ReaderAction =
   | 'font-reset'
   | 'night'
   | 'typography'
+  | 'toc'
   | 'print'
   | 'save-html'
   | 'save-markdown'
@@ -33,6 +34,8 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   N: 'night',
   t: 'typography',
   T: 'typography',
+  o: 'toc',
+  O: 'toc',
   p: 'print',
   P: 'print',
   h: 'save-html',
@@ -56,6 +59,7 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['0'], action: 'font-reset' },
   { keys: ['N'], action: 'night' },
   { keys: ['T'], action: 'typography' },
+  { keys: ['O'], action: 'toc' },
   { keys: ['P'], action: 'print' },
   { keys: ['H'], action: 'save-html' },
   { keys: ['M'], action: 'save-markdown' },

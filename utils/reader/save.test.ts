@@ -18,6 +18,7 @@ const article: Article = {
   canonical: null,
   image: null,
   leadImage: null,
+  verdict: { article: true, linkDensity: 0, repeated: 0, prose: 1000 },
 };
 
 describe('standaloneHtml', () => {

@@ -1,0 +1,131 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Article } from '@/utils/extract';
+import { t } from '@/utils/browser';
+import { currentSection, outlineOf, type OutlineEntry } from '@/utils/reader';
+
+/**
+ * The table of contents: the shown article's headings (three or more) in a panel beside the text, the section being
+ * read marked (`aria-current`) as the reader scrolls, each entry a jump within the reader. Keys: O opens and closes
+ * it, Tab walks its entries, Esc closes it and gives the focus back to its button.
+ */
+
+/** A heading of the article with its entry. */
+export interface TocItem extends OutlineEntry {
+  /** The heading's id (the article's own, or one of the reader's given to it here). */
+  id: string;
+  heading: HTMLElement;
+}
+
+/** Where the open panel stands beside the text (the stylesheet's breakpoint); narrower, it covers the text. */
+const PANEL_BESIDE = '(min-width: 54rem)';
+
+/** The shown article's outline, read from its rendered body; [] when it has fewer than three headings. */
+export function useOutline(article: Article | null): TocItem[] {
+  const [items, setItems] = useState<TocItem[]>([]);
+  useEffect(() => {
+    const body = document.querySelector<HTMLElement>('[data-lectern="article"]');
+    if (!article || !body) return setItems([]);
+    const headings = Array.from(body.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6'));
+    const entries = outlineOf(headings.map((h) => ({ level: Number(h.localName[1]), text: h.textContent ?? '' })));
+    setItems(
+      entries.map((entry) => {
+        const heading = headings[entry.index]!;
+        // The article's ids carry DOMPurify's prefix, so the reader's own can't clash with them.
+        if (!heading.id) heading.id = `lectern-section-${entry.index}`;
+        return { ...entry, id: heading.id, heading };
+      }),
+    );
+  }, [article]);
+  return items;
+}
+
+/** The index (in `items`) of the section being read, kept up to date while `active`. */
+function useCurrentSection(items: TocItem[], active: boolean): number {
+  const [current, setCurrent] = useState(-1);
+  useLayoutEffect(() => {
+    if (!active || !items.length) return undefined;
+    let frame = 0;
+    const measure = (): void => {
+      frame = 0;
+      const toolbar = document.querySelector('[data-lectern="toolbar"]')?.getBoundingClientRect().bottom ?? 0;
+      const scroller = document.scrollingElement ?? document.documentElement;
+      const atEnd = scroller.scrollTop + window.innerHeight >= scroller.scrollHeight - 2;
+      const tops = items.map((item) => item.heading.getBoundingClientRect().top);
+      setCurrent(currentSection(tops, toolbar + 24, atEnd, window.innerHeight));
+    };
+    const onScroll = (): void => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+    };
+  }, [items, active]);
+  return current;
+}
+
+/** Scrolls to a section and puts the focus on its heading, where reading (and Tab) goes on. */
+function jumpTo(heading: HTMLElement): void {
+  heading.scrollIntoView({ block: 'start' });
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
+/** The panel: a list of links to the sections, the current one marked. */
+export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refocus: boolean) => void }) {
+  const current = useCurrentSection(items, true);
+  const panel = useRef<HTMLDivElement>(null);
+  // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there.
+  useEffect(() => {
+    const links = panel.current?.querySelectorAll<HTMLElement>('a[href]');
+    (panel.current?.querySelector<HTMLElement>('a[aria-current]') ?? links?.[0])?.focus({ preventScroll: true });
+    // Only once, at opening: later marks follow the scroll without moving the focus.
+  }, []);
+  return (
+    <div
+      class="reader-panel toc-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="toc-title"
+      ref={panel}
+      data-lectern="toc"
+    >
+      <div class="key-help-head">
+        <h2 id="toc-title">{t('tableOfContents')}</h2>
+        <button
+          type="button"
+          class="tool"
+          onClick={() => onClose(true)}
+          aria-label={t('closeContents')}
+          title={`${t('closeContents')} (Esc)`}
+        >
+          ×
+        </button>
+      </div>
+      <nav aria-labelledby="toc-title">
+        <ol class="toc-list">
+          {items.map((item, i) => (
+            <li key={item.id} data-depth={item.depth}>
+              <a
+                href={`#${item.id}`}
+                aria-current={i === current ? 'location' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  jumpTo(item.heading);
+                  // Over the text (a narrow window) the panel goes once it has taken the reader there.
+                  if (!window.matchMedia(PANEL_BESIDE).matches) onClose(false);
+                }}
+              >
+                {item.text}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+    </div>
+  );
+}
