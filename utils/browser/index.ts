@@ -16,3 +16,4 @@ export { loadPosition, savePosition } from './position-store';
 export { flushSettings, loadSettings, onSettingsProblem, updateSettings, watchSettings } from './settings-store';
 export { closeReader, closeReaderTab } from './tabs';
 export { listVoices } from './voices';
+export { openHighlightStore, type HighlightStore } from './highlight-store';
