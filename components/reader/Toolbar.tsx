@@ -20,6 +20,8 @@ interface ToolbarProps {
   speaking: boolean;
   /** The typography panel is open (the "Aa" button shows it). */
   panelOpen: boolean;
+  /** The highlights and notes panel is open. */
+  notesOpen: boolean;
   /** Shown at the toolbar's end (the reading progress). */
   children?: ComponentChildren;
 }
@@ -115,6 +117,7 @@ function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProp
         {item('print', t('print'), false, 'wide')}
         {item('save-html', t('saveHtml'), !canSave, 'wide')}
         {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
+        {item('notes', t('notes'), !canSave, 'wide')}
         {item('help', t('keysHelp'), false, 'wide')}
       </ul>
       {source && (
@@ -128,7 +131,17 @@ function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProp
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panelOpen, children }: ToolbarProps) {
+export function Toolbar({
+  settings,
+  source,
+  canSave,
+  speaking,
+  run,
+  onCopy,
+  panelOpen,
+  notesOpen,
+  children,
+}: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -157,6 +170,23 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         text="Aa"
         expanded={panelOpen}
         onClick={() => run('typography')}
+      />
+      <Tool
+        action="highlight"
+        label={t('highlight')}
+        icon="highlight"
+        disabled={!canSave}
+        keepSelection
+        onClick={() => run('highlight')}
+      />
+      <Tool
+        action="notes"
+        label={t('notes')}
+        icon="notes"
+        fits="wide"
+        disabled={!canSave}
+        expanded={notesOpen}
+        onClick={() => run('notes')}
       />
       <Tool action="print" label={t('print')} icon="print" fits="wide" onClick={() => run('print')} />
       <Tool
