@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/annotate';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 import { t } from '@/utils/browser';
@@ -67,10 +67,15 @@ export function HighlightPopover(props: HighlightPopoverProps) {
     };
   }, []);
 
-  // Beside the text, inside the window (the popover is at most POPOVER_WIDTH wide); placed as it renders, so that it
-  // can take the focus at once.
-  const left = Math.max(8, Math.min(anchor.left, window.innerWidth - POPOVER_WIDTH - 8)) + window.scrollX;
-  const top = anchor.bottom + window.scrollY + 8;
+  // Beside the text, inside the window (the popover is at most POPOVER_WIDTH wide), in the page's coordinates as they
+  // were when it opened: it stays by its text when the page scrolls. Placed as it renders, so it can take the focus.
+  const { top, left } = useMemo(
+    () => ({
+      left: Math.max(8, Math.min(anchor.left, window.innerWidth - POPOVER_WIDTH - 8)) + window.scrollX,
+      top: anchor.bottom + window.scrollY + 8,
+    }),
+    [anchor],
+  );
   const fresh = color === undefined;
   // On a selection, a click must not take the selection away before the button acts on it.
   const keep = fresh ? (event: MouseEvent) => event.preventDefault() : undefined;
