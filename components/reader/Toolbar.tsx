@@ -93,9 +93,17 @@ interface MoreMenuProps {
 function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => menu.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus(), []);
-  const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium') => (
+  const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium', keep = false) => (
     <li class={`more-${fits}`}>
-      <button type="button" class="menu-item" data-more={action} disabled={disabled} onClick={() => run(action)}>
+      <button
+        type="button"
+        class="menu-item"
+        data-more={action}
+        disabled={disabled}
+        // Highlighting acts on the selection: pressing the item must not clear it.
+        onMouseDown={keep ? (e) => e.preventDefault() : undefined}
+        onClick={() => run(action)}
+      >
         {label}
         <kbd>{keyFor(action)}</kbd>
       </button>
@@ -114,6 +122,7 @@ function MoreMenu({ run, canSave, source, quote, onCopy, onClose }: MoreMenuProp
     >
       <ul class="copy-menu" role="list">
         {item('copy-link', t('copyLink'), !source, 'medium')}
+        {item('highlight', t('highlight'), !canSave, 'medium', true)}
         {item('print', t('print'), false, 'wide')}
         {item('save-html', t('saveHtml'), !canSave, 'wide')}
         {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
@@ -175,6 +184,7 @@ export function Toolbar({
         action="highlight"
         label={t('highlight')}
         icon="highlight"
+        fits="medium"
         disabled={!canSave}
         keepSelection
         onClick={() => run('highlight')}

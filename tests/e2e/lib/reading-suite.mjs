@@ -268,7 +268,11 @@ export function readingSuite(launch) {
           actions: shown.map((b) => b.dataset.action),
         };
       });
-    const MENU_ONLY = { 360: ['copy-link', 'print', 'save-html', 'save-markdown', 'help'], 800: [], 1100: [] };
+    const MENU_ONLY = {
+      360: ['copy-link', 'highlight', 'print', 'save-html', 'save-markdown', 'notes', 'help'],
+      800: [],
+      1100: [],
+    };
     for (const width of [360, 800, 1100]) {
       await driver.setViewport(reader, width, 800);
       await waitFor(reader, (w) => window.innerWidth === w, width, { what: `${width} px` });
@@ -300,7 +304,7 @@ export function readingSuite(launch) {
         { what: 'More menu, focused' },
       );
       if (width === 360) assert.deepEqual(items, MENU_ONLY[360]);
-      else assert.deepEqual(items, ['print', 'save-html', 'save-markdown', 'help']);
+      else assert.deepEqual(items, ['print', 'save-html', 'save-markdown', 'notes', 'help']);
       await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-toolbar-${width}-more.png` });
       await reader.keyboard.press('Escape');
       await waitFor(
