@@ -29,12 +29,27 @@ import { ReadingProgress } from './ReadingProgress';
 import { useReadAloud } from './features/read-aloud';
 import { saveArticle } from './features/save';
 import { SpeechBar } from './SpeechBar';
+import { HighlightPopover } from './HighlightPopover';
+import { NotesPanel } from './NotesPanel';
+import { MARK_SELECTOR, articleBody, domRange, selectedRange } from './features/highlight-marks';
+import { useHighlights } from './features/highlights';
+import { exportMarkdown, saveHighlights } from './features/highlights-export';
+import { selectionAnchor, useArticleSelection, type ScreenAnchor } from './features/selection';
+import { DEFAULT_COLOR, type HighlightColor } from '@/utils/annotate';
 
 /**
  * Articles longer than this (characters of HTML; a long read is ~100,000) lay out only the blocks on screen
  * (`content-visibility`), so a book-length page opens about as fast as a normal one.
  */
 const LONG_ARTICLE = 400_000;
+
+/** What the highlight popover is beside: a fresh selection, or a highlight (perhaps with its note being edited). */
+type PopoverState =
+  | { kind: 'selection'; anchor: ScreenAnchor }
+  | { kind: 'highlight'; id: string; anchor: ScreenAnchor; editing: boolean; takeFocus: boolean };
+
+/** Which panel is open beside the text: the typography panel ("Aa") or the highlights and notes. */
+type Panel = 'typography' | 'toc' | 'notes' | null;
 
 export type ReaderContent =
   | { kind: 'loading' }
@@ -57,8 +72,9 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [helpOpen, setHelpOpen] = useState(false);
-  // One panel at a time, beside the text where there is room: the typography panel or the table of contents.
-  const [panel, setPanel] = useState<'typography' | 'toc' | null>(null);
+  // One panel at a time, beside the text where there is room: text and theme, contents, or notes.
+  const [panel, setPanel] = useState<Panel>(null);
+  const [popover, setPopover] = useState<PopoverState | null>(null);
   useSettingsOnScreen(settings);
 
   const found = content.kind === 'article' ? content.article : null;
@@ -85,6 +101,66 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
       }
     : null;
   const copy = (payload: ClipboardPayload, done: MessageKey): void => void copyWithToast(payload, done).then(setToast);
+  const highlights = useHighlights(article, (key) => setToast(notice(key)));
+  useArticleSelection(
+    !!article,
+    (anchor) =>
+      setPopover((open) => (anchor ? { kind: 'selection', anchor } : open?.kind === 'selection' ? null : open)),
+    (id, anchor) => setPopover({ kind: 'highlight', id, anchor, editing: false, takeFocus: false }),
+  );
+
+  /** Highlights the selection and opens its popover (focused: the key's and the note button's way in). */
+  const highlightSelection = (color: HighlightColor, editing: boolean, takeFocus: boolean): boolean => {
+    const anchor = selectionAnchor();
+    const made = anchor ? highlights.create(color) : null;
+    if (!made || !anchor) return false;
+    setPopover(editing || takeFocus ? { kind: 'highlight', id: made.id, anchor, editing, takeFocus } : null);
+    return true;
+  };
+
+  /** The key or toolbar button: inside a highlight, open it; on a selection, highlight it. */
+  const highlightKey = (): void => {
+    const body = articleBody();
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    const mark = (node instanceof Element ? node : node?.parentElement)?.closest<HTMLElement>(MARK_SELECTOR);
+    const id = mark?.dataset['highlight'];
+    const item = id ? highlights.items.find((i) => i.highlight.id === id) : undefined;
+    const chosen = body ? selectedRange(body, selection ?? null) : null;
+    const within = item?.range && (!chosen || (chosen.start >= item.range.start && chosen.end <= item.range.end));
+    if (mark && id && within) {
+      const { top, bottom, left } = mark.getBoundingClientRect();
+      return setPopover({ kind: 'highlight', id, anchor: { top, bottom, left }, editing: false, takeFocus: true });
+    }
+    if (!highlightSelection(DEFAULT_COLOR, false, true)) setToast(notice('selectToHighlight'));
+  };
+
+  const removeHighlight = (id: string): void => {
+    const removed = highlights.remove(id);
+    setPopover(null);
+    if (removed) {
+      setToast({
+        ...notice('highlightRemoved'),
+        kind: 'ok',
+        action: { label: t('undo'), run: () => highlights.restore(removed) },
+      });
+    }
+  };
+
+  /** Scrolls to a highlight and selects its text (the highlight key then opens it); a narrow window closes the panel. */
+  const jumpTo = (id: string): void => {
+    const item = highlights.items.find((i) => i.highlight.id === id);
+    const body = articleBody();
+    const range = item?.range && body ? domRange(body, item.range) : null;
+    if (!range || !body) return;
+    body.querySelector(`${MARK_SELECTOR}[data-highlight="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+    if (!window.matchMedia('(min-width: 54rem)').matches) {
+      setPanel(null);
+      document.getElementById('reader-main')?.focus({ preventScroll: true });
+    }
+    window.getSelection()?.removeAllRanges();
+    window.getSelection()?.addRange(range);
+  };
 
   const run = (action: ReaderAction): void => {
     switch (action) {
@@ -103,6 +179,13 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         if (!outline.length) return;
         setHelpOpen(false);
         return panel === 'toc' ? closePanel() : setPanel('toc');
+      case 'notes':
+        if (!article) return;
+        setHelpOpen(false);
+        return panel === 'notes' ? closePanel() : setPanel('notes');
+      case 'highlight':
+        if (article) highlightKey();
+        return;
       case 'print':
         return printReader();
       case 'speak':
@@ -151,6 +234,56 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
 
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
 
+  const renderPopover = (open: PopoverState) => {
+    if (!source) return null;
+    const closeTo = (refocus: boolean): void => {
+      setPopover(null);
+      if (refocus && open.kind === 'highlight') document.getElementById('reader-main')?.focus({ preventScroll: true });
+    };
+    if (open.kind === 'selection') {
+      return (
+        <HighlightPopover
+          key="selection"
+          anchor={open.anchor}
+          onColor={(color) => highlightSelection(color, false, false)}
+          onNote={() => highlightSelection(DEFAULT_COLOR, true, true)}
+          onSaveNote={() => undefined}
+          onCopyQuote={() => {
+            const text = window.getSelection()?.toString() ?? '';
+            setPopover(null);
+            if (text.trim()) copy(formatQuote('quote', text, source), 'quoteCopied');
+          }}
+          onClose={closeTo}
+        />
+      );
+    }
+    const item = highlights.items.find((i) => i.highlight.id === open.id);
+    if (!item) return null;
+    const { highlight } = item;
+    return (
+      <HighlightPopover
+        key={highlight.id}
+        anchor={open.anchor}
+        color={highlight.color}
+        note={highlight.note}
+        editing={open.editing}
+        takeFocus={open.takeFocus}
+        onColor={(color) => highlights.change(highlight.id, { color })}
+        onNote={() => setPopover({ ...open, editing: true, takeFocus: true })}
+        onSaveNote={(note) => {
+          highlights.change(highlight.id, { note });
+          setPopover({ ...open, editing: false, takeFocus: true });
+        }}
+        onCopyQuote={() => {
+          setPopover(null);
+          copy(formatQuote('quote', highlight.quote.exact, source), 'quoteCopied');
+        }}
+        onRemove={() => removeHighlight(highlight.id)}
+        onClose={closeTo}
+      />
+    );
+  };
+
   return (
     <div
       class="reader"
@@ -176,6 +309,17 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         <TypographyPanel settings={settings} update={update} onClose={() => closePanel()} />
       )}
       {panel === 'toc' && outline.length > 0 && <TocPanel items={outline} onClose={closePanel} />}
+      {article && panel === 'notes' && (
+        <NotesPanel
+          items={highlights.items.map(({ highlight, range }) => ({ highlight, orphaned: range === null }))}
+          onJump={jumpTo}
+          onSaveNote={(id, note) => highlights.change(id, { note })}
+          onRemove={removeHighlight}
+          onCopyMarkdown={() => copy({ text: exportMarkdown(article, highlights.items, locale) }, 'highlightsCopied')}
+          onSaveMarkdown={() => saveHighlights(article, highlights.items, locale)}
+          onClose={() => closePanel()}
+        />
+      )}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && (
           <p class="status" role="status">
@@ -223,6 +367,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         />
       )}
       {footnote.open && <FootnotePopover open={footnote.open} onClose={footnote.close} />}
+      {popover && source && renderPopover(popover)}
       {helpOpen && <KeyHelp toggleShortcut={toggleShortcut} onClose={() => setHelpOpen(false)} />}
       <Toast message={toast} />
     </div>

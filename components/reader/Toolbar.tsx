@@ -19,7 +19,7 @@ interface ToolbarProps {
   /** Read aloud is on (playing or paused). */
   speaking: boolean;
   /** The panel open, if any (its button shows it). */
-  panel: 'typography' | 'toc' | null;
+  panel: 'typography' | 'toc' | 'notes' | null;
   /** The article has a table of contents (three headings or more): its button shows. */
   hasToc: boolean;
   /** Shown at the toolbar's end (the reading progress). */
@@ -98,9 +98,17 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: More
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('button:not(:disabled)') ?? [])];
     items.find((item) => item.getClientRects().length > 0)?.focus();
   }, []);
-  const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium') => (
+  const item = (action: ReaderAction, label: string, disabled: boolean, fits: 'wide' | 'medium', keep = false) => (
     <li class={`more-${fits}`}>
-      <button type="button" class="menu-item" data-more={action} disabled={disabled} onClick={() => run(action)}>
+      <button
+        type="button"
+        class="menu-item"
+        data-more={action}
+        disabled={disabled}
+        // Highlighting acts on the selection: pressing the item must not clear it.
+        onMouseDown={keep ? (e) => e.preventDefault() : undefined}
+        onClick={() => run(action)}
+      >
         {label}
         <kbd>{keyFor(action)}</kbd>
       </button>
@@ -120,9 +128,11 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: More
       <ul class="copy-menu" role="list">
         {item('copy-link', t('copyLink'), !source, 'medium')}
         {hasToc && item('toc', t('tableOfContents'), false, 'wide')}
+        {item('highlight', t('highlight'), !canSave, 'medium', true)}
         {item('print', t('print'), false, 'wide')}
         {item('save-html', t('saveHtml'), !canSave, 'wide')}
         {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
+        {item('notes', t('notes'), !canSave, 'wide')}
         {item('help', t('keysHelp'), false, 'wide')}
       </ul>
       {source && (
@@ -176,6 +186,24 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
           onClick={() => run('toc')}
         />
       )}
+      <Tool
+        action="highlight"
+        label={t('highlight')}
+        icon="highlight"
+        fits="medium"
+        disabled={!canSave}
+        keepSelection
+        onClick={() => run('highlight')}
+      />
+      <Tool
+        action="notes"
+        label={t('notes')}
+        icon="notes"
+        fits="wide"
+        disabled={!canSave}
+        expanded={panel === 'notes'}
+        onClick={() => run('notes')}
+      />
       <Tool action="print" label={t('print')} icon="print" fits="wide" onClick={() => run('print')} />
       <Tool
         action="speak"

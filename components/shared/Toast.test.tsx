@@ -46,3 +46,15 @@ describe('Toast', () => {
     expect(shown()).toBeNull();
   });
 });
+
+describe('Toast with an action', () => {
+  it('shows its button, stays 8 s, and runs the action once clicked, hiding', () => {
+    const run = vi.fn();
+    render(<Toast message={{ text: 'Highlight removed', kind: 'ok', id: 9, action: { label: 'Undo', run } }} />);
+    pass(7900);
+    const undo = screen.getByRole('button', { name: 'Undo' });
+    act(() => undo.click());
+    expect(run).toHaveBeenCalledOnce();
+    expect(shown()).toBeNull();
+  });
+});

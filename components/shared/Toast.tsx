@@ -5,7 +5,12 @@ export interface ToastMessage {
   kind: 'ok' | 'error';
   /** Distinguishes two equal messages in a row so the second one shows again. */
   id: number;
+  /** A button in the toast (Undo), which keeps it up longer and takes clicks. */
+  action?: { label: string; run: () => void };
 }
+
+/** How long a toast stays: a confirmation, an error, one with a button to reach. */
+const SHOWN_MS = { ok: 2500, error: 6000, action: 8000 } as const;
 
 /** A short confirmation, announced to screen readers, that hides itself. */
 export function Toast({ message }: { message: ToastMessage | null }) {
@@ -13,14 +18,32 @@ export function Toast({ message }: { message: ToastMessage | null }) {
   useEffect(() => {
     setVisible(message);
     if (!message) return undefined;
-    const timer = setTimeout(() => setVisible(null), message.kind === 'error' ? 6000 : 2500);
+    const timer = setTimeout(() => setVisible(null), SHOWN_MS[message.action ? 'action' : message.kind]);
     return () => clearTimeout(timer);
   }, [message]);
   return (
     <div class="toast-region" role="status" aria-live="polite">
       {visible && (
-        <div class={`toast toast-${visible.kind}`} data-lectern="toast" data-toast-id={visible.id}>
+        <div
+          class={`toast toast-${visible.kind}`}
+          data-lectern="toast"
+          data-toast-id={visible.id}
+          data-action={visible.action ? '' : undefined}
+        >
           {visible.text}
+          {visible.action && (
+            <button
+              type="button"
+              class="toast-action"
+              data-action="undo"
+              onClick={() => {
+                visible.action?.run();
+                setVisible(null);
+              }}
+            >
+              {visible.action.label}
+            </button>
+          )}
         </div>
       )}
     </div>

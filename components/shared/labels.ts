@@ -1,3 +1,4 @@
+import type { HighlightColor } from '@/utils/annotate';
 import type { MessageKey } from '@/utils/browser';
 import type { ReaderAction } from '@/utils/reader';
 import type { ContentWidth, FontFamily, Theme } from '@/utils/settings';
@@ -56,6 +57,16 @@ export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
   speak: 'keyReadAloud',
   'copy-link': 'keyCopyLink',
   quote: 'keyQuote',
+  highlight: 'keyHighlight',
+  notes: 'notes',
   close: 'keyClose',
   help: 'keyHelp',
+};
+
+/** Highlight colours, as the popover, the notes panel and the export name them. */
+export const HIGHLIGHT_COLOR_LABELS: Record<HighlightColor, MessageKey> = {
+  yellow: 'colorYellow',
+  green: 'colorGreen',
+  blue: 'colorBlue',
+  pink: 'colorPink',
 };

@@ -23,3 +23,4 @@ export {
 } from './settings-store';
 export { closeReader, closeReaderTab } from './tabs';
 export { listVoices } from './voices';
+export { openHighlightStore, type HighlightStore } from './highlight-store';

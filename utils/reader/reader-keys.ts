@@ -13,6 +13,8 @@ export type ReaderAction =
   | 'speak'
   | 'copy-link'
   | 'quote'
+  | 'highlight'
+  | 'notes'
   | 'close'
   | 'help';
 
@@ -48,6 +50,11 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   C: 'copy-link',
   q: 'quote',
   Q: 'quote',
+  // L for "highlight" (H saves HTML), A for annotations: the highlights and notes panel.
+  l: 'highlight',
+  L: 'highlight',
+  a: 'notes',
+  A: 'notes',
   Escape: 'close',
   '?': 'help',
 };
@@ -66,6 +73,8 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['S'], action: 'speak' },
   { keys: ['C'], action: 'copy-link' },
   { keys: ['Q'], action: 'quote' },
+  { keys: ['L'], action: 'highlight' },
+  { keys: ['A'], action: 'notes' },
   { keys: ['Esc'], action: 'close' },
   { keys: ['?'], action: 'help' },
 ];

@@ -5,7 +5,7 @@ import { markdownDocument, saveFileName, standaloneHtml } from '@/utils/reader';
 export type SaveFormat = 'html' | 'markdown';
 
 /** Hands `text` to the browser as a file download (a blob URL on a temporary link; nothing leaves the machine). */
-function download(text: string, type: string, fileName: string): void {
+export function download(text: string, type: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -91,6 +91,56 @@ export function a11ySuite(launch) {
     await reader.close();
   });
 
+  it('reader with a highlight of each colour (one with a note) and the notes panel open: no violations in any theme', async () => {
+    const reader = await openReaderByCommand(driver, seed.page);
+    await reader.bringToFront();
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="article"] p').length >= 4, undefined, {
+      what: 'article',
+    });
+    for (const [i, color] of ['yellow', 'green', 'blue', 'pink'].entries()) {
+      // The first words of a paragraph selected, the popover's colour clicked.
+      await reader.evaluate((i) => {
+        const p = document.querySelectorAll('[data-lectern="article"] p')[i];
+        const walker = document.createTreeWalker(p, 4 /* text */);
+        let text = walker.nextNode();
+        while (text && !text.data.trim()) text = walker.nextNode();
+        const start = text.data.search(/\S/);
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, Math.min(text.data.length, start + 40));
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+        p.dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true }));
+      }, i);
+      await waitFor(reader, () => !!document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+        what: 'popover',
+      });
+      await reader.click(`[data-lectern="highlight-popover"] [data-color="${color}"]`);
+      await waitFor(reader, (c) => !!document.querySelector(`mark[data-color="${c}"]`), color, { what: color });
+    }
+    await reader.click('mark[data-color="blue"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="note"]');
+    await reader.keyboard.type('A note');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="save-note"]');
+    await waitFor(reader, () => !!document.querySelector('mark[data-note]'), undefined, { what: 'note' });
+    await reader.keyboard.press('Escape');
+    await reader.keyboard.press('a');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 4, undefined, {
+      what: 'notes panel',
+    });
+    for (const theme of ['light', 'sepia', 'dark', 'contrast', 'auto']) {
+      await setTheme(driver, theme);
+      await waitFor(reader, (t) => document.documentElement.dataset.theme === t, theme, { what: theme });
+      assert.deepEqual(
+        await violations(reader, { aaa: theme === 'contrast' }),
+        [],
+        `reader with highlights and the notes panel, ${theme} theme`,
+      );
+    }
+    await setTheme(driver, 'light');
+    await reader.close();
+  });
+
   it('popup: no axe violations', async () => {
     for (const theme of ['light', 'dark']) {
       await setTheme(driver, theme);

@@ -283,8 +283,8 @@ export function readingSuite(launch) {
         };
       });
     const IN_MORE = {
-      360: ['copy-link', 'print', 'save-html', 'save-markdown', 'help'],
-      600: ['print', 'save-html', 'save-markdown', 'help'],
+      360: ['copy-link', 'highlight', 'print', 'save-html', 'save-markdown', 'notes', 'help'],
+      600: ['print', 'save-html', 'save-markdown', 'notes', 'help'],
     };
     for (const width of [360, 600, 800, 1100]) {
       await driver.setViewport(reader, width, 800);

@@ -1,0 +1,151 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  anchorQuote,
+  describeRange,
+  readingOrder,
+  type Highlight,
+  type HighlightColor,
+  type TextRange,
+} from '@/utils/annotate';
+import { openHighlightStore, type HighlightStore, type MessageKey } from '@/utils/browser';
+import type { Article } from '@/utils/extract';
+import { cleanUrl } from '@/utils/share';
+import { articleBody, paintMarks, selectedRange } from './highlight-marks';
+
+/**
+ * Highlights and notes in the reader: loaded for the article's clean address and re-attached by their text once it
+ * is on screen, drawn as marks, changed in memory first and then written one record at a time. A write that fails
+ * says so and is tried again with the next change; the highlight stays on screen meanwhile, and nothing stored is
+ * touched but the one record.
+ */
+
+export interface PlacedHighlight {
+  highlight: Highlight;
+  /** Where it is in the article's text now; null when its text is gone (orphaned). */
+  range: TextRange | null;
+}
+
+export interface Highlights {
+  /** In reading order, the orphans last. */
+  items: PlacedHighlight[];
+  /** Highlights the selection in the article; null when nothing there is selected. */
+  create: (color: HighlightColor) => Highlight | null;
+  change: (id: string, change: Partial<Pick<Highlight, 'color' | 'note'>>) => void;
+  /** Removes a highlight; returns it (with where it was) so it can be put back. */
+  remove: (id: string) => PlacedHighlight | null;
+  restore: (item: PlacedHighlight) => void;
+}
+
+/** What waits to be written: the record, or its deletion. */
+type Pending = Map<string, Highlight | 'deleted'>;
+
+export function useHighlights(
+  article: Article | null,
+  onProblem: (key: MessageKey) => void,
+  store: HighlightStore = defaultStore(),
+): Highlights {
+  const [items, setItems] = useState<PlacedHighlight[]>([]);
+  const pending = useRef<Pending>(new Map());
+  const problem = useRef(onProblem);
+  problem.current = onProblem;
+  const url = useMemo(() => (article ? cleanUrl({ url: article.url, canonical: article.canonical }) : null), [article]);
+
+  useEffect(() => {
+    if (!url) return undefined;
+    let live = true;
+    store.load(url).then(
+      (stored) => {
+        const text = articleBody()?.textContent ?? '';
+        if (!live) return;
+        // Highlights made while the store was loading stay; a stored one is placed by its text.
+        setItems((now) => {
+          const known = new Set(now.map((i) => i.highlight.id));
+          const loaded = stored
+            .filter((h) => !known.has(h.id))
+            .map((h) => ({ highlight: h, range: anchorQuote(text, h) }));
+          return readingOrder([...now, ...loaded]);
+        });
+      },
+      () => live && problem.current('highlightsNotLoaded'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [url, store]);
+
+  useLayoutEffect(() => {
+    const body = articleBody();
+    if (!body) return;
+    paintMarks(
+      body,
+      items.flatMap(({ highlight, range }) =>
+        range ? [{ id: highlight.id, color: highlight.color, hasNote: highlight.note.trim() !== '', range }] : [],
+      ),
+    );
+  }, [items]);
+
+  /** Writes what changed, and whatever earlier failed; one toast if any write fails. */
+  const write = (id: string, value: Highlight | 'deleted'): void => {
+    pending.current.set(id, value);
+    const batch = [...pending.current];
+    void Promise.allSettled(
+      batch.map(async ([key, record]) => {
+        await (record === 'deleted' ? store.remove(key) : store.save(record));
+        if (pending.current.get(key) === record) pending.current.delete(key);
+      }),
+    ).then((results) => {
+      if (results.some((r) => r.status === 'rejected')) problem.current('highlightNotSaved');
+    });
+  };
+
+  const create = (color: HighlightColor): Highlight | null => {
+    const body = articleBody();
+    const selection = window.getSelection();
+    const range = body && url ? selectedRange(body, selection) : null;
+    if (!body || !url || !range) return null;
+    const now = Date.now();
+    const highlight: Highlight = {
+      id: crypto.randomUUID(),
+      url,
+      color,
+      note: '',
+      ...describeRange(body.textContent ?? '', range.start, range.end),
+      created: now,
+      updated: now,
+    };
+    selection?.removeAllRanges();
+    setItems((all) => readingOrder([...all, { highlight, range }]));
+    write(highlight.id, highlight);
+    return highlight;
+  };
+
+  const change: Highlights['change'] = (id, fields) => {
+    const item = items.find((i) => i.highlight.id === id);
+    if (!item) return;
+    const highlight = { ...item.highlight, ...fields, updated: Date.now() };
+    setItems((all) => all.map((i) => (i.highlight.id === id ? { ...i, highlight } : i)));
+    write(id, highlight);
+  };
+
+  const remove: Highlights['remove'] = (id) => {
+    const item = items.find((i) => i.highlight.id === id) ?? null;
+    if (!item) return null;
+    setItems((all) => all.filter((i) => i.highlight.id !== id));
+    write(id, 'deleted');
+    return item;
+  };
+
+  const restore: Highlights['restore'] = (item) => {
+    setItems((all) => readingOrder([...all.filter((i) => i.highlight.id !== item.highlight.id), item]));
+    write(item.highlight.id, item.highlight);
+  };
+
+  return { items, create, change, remove, restore };
+}
+
+let shared: HighlightStore | null = null;
+/** One store (one connection) for the reader's lifetime. */
+function defaultStore(): HighlightStore {
+  shared ??= openHighlightStore();
+  return shared;
+}

@@ -1,0 +1,358 @@
+// Issue #16 end to end, the same in Chromium and Firefox: highlight (popover, toolbar button, keyboard alone, across
+// paragraphs), a note, the notes panel, close and reopen (all there), the page changed around the highlights (moved,
+// re-attached or listed as orphaned), undo a removal, and the Markdown export.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openArticleTab, openReaderByCommand, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
+import { startServer } from './server.mjs';
+import { ARTIFACTS } from './paths.mjs';
+import { after, before, closeAll, it } from './deadlines.mjs';
+
+const FIXTURE = readFileSync(fileURLToPath(new URL('../../fixtures/highlights-article.html', import.meta.url)), 'utf8');
+
+/**
+ * The page's second version: a paragraph added at the top (every position moves), the words before the first
+ * highlight rewritten, one word changed inside the third, and the sentence of the second gone.
+ */
+const EDITED = FIXTURE.replace(
+  '<p>\n          Above the reservoir',
+  '<p>\n          This story was first published in the spring issue and has been updated with the botanists’ latest survey of the slope.\n        </p>\n        <p>\n          Above the reservoir',
+)
+  .replace(
+    'They have found\n          eleven varieties that grow nowhere else in the province, among them',
+    'Their latest survey\n          lists eleven varieties unknown elsewhere in the province, and among them',
+  )
+  .replace('each branch chosen', 'every branch chosen')
+  .replace(
+    ' They bring ladders,\n          baskets and children, and they leave the lowest branches for the deer.',
+    '',
+  );
+
+const QUOTES = {
+  popover: 'a small russet apple that the last villagers called the winter keeper',
+  keyboard: 'They bring ladders',
+  toolbar: 'The trees were grafted by hand, each branch chosen',
+  across: 'declared a protected landscape in 1989. Forty trees in five rows',
+};
+const NOTE = 'Ask the botanists whether the winter keeper is sold anywhere.';
+
+/**
+ * Selects, in the reader's article, the text from the start of `from` to the end of `to` (white space compared as
+ * single spaces, since the article's text keeps the page's line breaks). Collapsed at the start when `collapse`.
+ */
+function select(reader, from, to = from, collapse = false) {
+  return reader.evaluate(
+    ({ from, to, collapse }) => {
+      const body = document.querySelector('[data-lectern="article"]');
+      const points = [];
+      let flat = '';
+      const walker = document.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          const space = /\s/.test(node.data[i]);
+          if (space && flat.endsWith(' ')) continue;
+          flat += space ? ' ' : node.data[i];
+          points.push([node, i]);
+        }
+      }
+      const start = flat.indexOf(from);
+      const end = flat.indexOf(to, start) + to.length - 1;
+      if (start < 0 || end < start) return null;
+      const range = document.createRange();
+      range.setStart(...points[start]);
+      range.setEnd(points[end][0], points[end][1] + 1);
+      if (collapse) range.collapse(true);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      return window.getSelection().toString();
+    },
+    { from, to, collapse },
+  );
+}
+
+/** The highlights on screen: per id, its colour, whether it has a note, and its text (white space squashed). */
+function marks(reader) {
+  return reader.evaluate(() => {
+    const byId = {};
+    for (const mark of document.querySelectorAll('[data-lectern="article"] mark[data-lectern="highlight"]')) {
+      const id = mark.dataset.highlight;
+      byId[id] ??= { color: mark.dataset.color, note: false, pieces: 0, text: '' };
+      byId[id].pieces++;
+      byId[id].text += ` ${mark.textContent}`;
+      byId[id].note ||= mark.hasAttribute('data-note');
+    }
+    return Object.values(byId).map((h) => ({ ...h, text: h.text.replace(/\s+/g, ' ').trim() }));
+  });
+}
+
+const markWith = (list, text) => list.find((m) => m.text === text);
+
+/** The notes panel as listed: per item, its quote, note, colour and whether it is orphaned. */
+function noteItems(reader) {
+  return reader.evaluate(() =>
+    [...document.querySelectorAll('[data-lectern="notes"] [data-lectern="note-item"]')].map((li) => ({
+      quote: li.querySelector('.note-quote').textContent.replace(/\s+/g, ' ').trim(),
+      note: li.querySelector('.note-text')?.textContent ?? '',
+      color: li.dataset.color,
+      orphaned: li.hasAttribute('data-orphaned'),
+    })),
+  );
+}
+
+/** The exported Markdown file: from the download in Chromium, from the blob handed to the download in Firefox. */
+async function exportFile(driver, reader) {
+  const button = '[data-lectern="notes"] [data-action="export-save"]';
+  if (driver.name === 'chromium') {
+    const [download] = await Promise.all([reader.waitForEvent('download'), reader.click(button)]);
+    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+  }
+  await reader.evaluate(() => {
+    window.__saved = null;
+    const create = URL.createObjectURL.bind(URL);
+    const blobs = new Map();
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    globalThis.HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
+    };
+  });
+  await reader.click(button);
+  return waitFor(reader, () => window.__saved, undefined, { what: 'exported file' });
+}
+
+export function highlightsSuite(launch) {
+  let driver;
+  let server;
+  let version = FIXTURE;
+  let url;
+
+  /** Opens the article (as the server now serves it) and its reader, waiting for `count` highlights drawn. */
+  async function openReader(count = 0) {
+    const { page } = await openArticleTab(driver, url, '✓');
+    const reader = await openReaderByCommand(driver, page);
+    await reader.bringToFront();
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
+    if (count) {
+      await waitFor(
+        reader,
+        (n) =>
+          new Set([...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.dataset.highlight))
+            .size >= n,
+        count,
+        { what: `${count} highlights drawn` },
+      );
+    }
+    return { page, reader };
+  }
+
+  /** Esc closes what is open over the reader (panel, popover), then the reader. */
+  async function closeReader(reader) {
+    const open = () => document.querySelectorAll('[data-lectern="notes"], [data-lectern="highlight-popover"]').length;
+    for (let left = await reader.evaluate(open); left > 0; left--) {
+      await reader.keyboard.press('Escape');
+      await waitFor(
+        reader,
+        (n) => document.querySelectorAll('[data-lectern="notes"], [data-lectern="highlight-popover"]').length < n,
+        left,
+        { what: 'closed over the reader' },
+      );
+    }
+    // The tab may close between keydown and keyup: the press's own error on a closed page is expected (as in suite.mjs).
+    await reader.keyboard.press('Escape').catch((error) => {
+      if (!/closed|no such frame|detached/i.test(String(error))) throw error;
+    });
+    await waitClosed(reader);
+  }
+
+  before(async () => {
+    server = await startServer({ routes: { '/articles/highlights': () => ({ body: version }) } });
+    url = `${server.base}/articles/highlights`;
+    driver = await launch();
+  });
+
+  after(async () => {
+    await closeAll(driver, server);
+  });
+
+  it('highlights by popover, toolbar button, keyboard alone and across paragraphs; a note; all back after reopening', async () => {
+    const { page, reader } = await openReader();
+
+    // A selection by pointer shows the popover; a colour makes the highlight, without taking the focus.
+    assert.equal(await select(reader, QUOTES.popover), QUOTES.popover);
+    await reader.evaluate(() =>
+      document
+        .querySelector('[data-lectern="article"] p')
+        .dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true })),
+    );
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'selection popover',
+    });
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-popover.png` });
+    await reader.click('[data-lectern="highlight-popover"] [data-color="green"]');
+    await waitFor(
+      reader,
+      (q) =>
+        [...document.querySelectorAll('mark[data-lectern="highlight"]')].some(
+          (m) => m.textContent.replace(/\s+/g, ' ') === q,
+        ),
+      QUOTES.popover,
+      { what: 'green highlight' },
+    );
+
+    // A click on the highlight: its note.
+    await reader.click('mark[data-lectern="highlight"][data-color="green"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="note"]');
+    await waitFor(reader, () => document.activeElement?.matches('[data-lectern="note-editor"]'), undefined, {
+      what: 'note editor focused',
+    });
+    await reader.keyboard.type(NOTE);
+    await reader.click('[data-lectern="highlight-popover"] [data-action="save-note"]');
+    await waitFor(reader, () => !!document.querySelector('mark[data-lectern="highlight"][data-note]'), undefined, {
+      what: 'note sign',
+    });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'popover closed',
+    });
+
+    // Keyboard alone: the first letter selected (as caret browsing or a double-click leaves it), Shift+→ to extend the
+    // selection over the words, L to highlight.
+    assert.equal(await select(reader, QUOTES.keyboard, QUOTES.keyboard[0]), QUOTES.keyboard[0]);
+    await reader.keyboard.down('Shift');
+    for (let i = 1; i < QUOTES.keyboard.length; i++) await reader.keyboard.press('ArrowRight');
+    await reader.keyboard.up('Shift');
+    const selected = await reader.evaluate(() => window.getSelection().toString());
+    assert.equal(selected, QUOTES.keyboard, 'Shift+arrows selected the words');
+    await reader.keyboard.press('l');
+    await waitFor(reader, () => !!document.activeElement?.closest('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'the new highlight’s popover, focused',
+    });
+    await reader.keyboard.press('Escape');
+
+    // The toolbar button, on a selection.
+    await select(reader, QUOTES.toolbar);
+    await reader.click('[data-action="highlight"]');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'popover after the toolbar button',
+    });
+    await reader.keyboard.press('Escape');
+
+    // Across a paragraph and a list item: one highlight, a mark in each.
+    await select(reader, 'declared a protected landscape in 1989.', 'Forty trees in five rows');
+    await reader.keyboard.press('l');
+    await reader.keyboard.press('Escape');
+
+    const drawn = await marks(reader);
+    assert.equal(drawn.length, 4, JSON.stringify(drawn));
+    assert.deepEqual(markWith(drawn, QUOTES.popover), { color: 'green', note: true, pieces: 1, text: QUOTES.popover });
+    assert.equal(markWith(drawn, QUOTES.keyboard)?.color, 'yellow');
+    assert.ok(markWith(drawn, QUOTES.toolbar));
+    assert.deepEqual(markWith(drawn, QUOTES.across), { color: 'yellow', note: false, pieces: 2, text: QUOTES.across });
+    // The article's markup is kept: marks only around text, the list still a list of three items.
+    const structure = await reader.evaluate(() => ({
+      items: document.querySelectorAll('[data-lectern="article"] ul > li').length,
+      markParents: [
+        ...new Set(
+          [...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.parentElement.localName),
+        ),
+      ],
+    }));
+    assert.equal(structure.items, 3);
+    assert.deepEqual(structure.markParents.sort(), ['li', 'p']);
+
+    // The panel (A), in reading order.
+    await reader.keyboard.press('a');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 4, undefined, {
+      what: 'notes panel',
+    });
+    const listed = await noteItems(reader);
+    assert.deepEqual(
+      listed.map((i) => i.quote),
+      [QUOTES.popover, QUOTES.toolbar, QUOTES.keyboard, QUOTES.across],
+    );
+    assert.equal(listed[0].note, NOTE);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-panel.png` });
+
+    await closeReader(reader);
+    await page.close();
+    const again = await openReader(4);
+    const back = await marks(again.reader);
+    assert.deepEqual(
+      back.map((m) => [m.text, m.color, m.note]).sort(),
+      drawn.map((m) => [m.text, m.color, m.note]).sort(),
+      'all there after reopening',
+    );
+    await again.reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-reopened.png` });
+    await closeReader(again.reader);
+    await again.page.close();
+  });
+
+  it('the page changed: highlights re-attached where their text still is, the one whose text is gone listed as orphaned', async () => {
+    version = EDITED;
+    const { page, reader } = await openReader(3);
+    const drawn = await marks(reader);
+    assert.equal(drawn.length, 3, JSON.stringify(drawn));
+    assert.ok(markWith(drawn, QUOTES.popover), 'context rewritten around it: re-attached');
+    assert.ok(markWith(drawn, QUOTES.toolbar.replace('each', 'every')), 'a word changed inside it: re-attached');
+    assert.ok(markWith(drawn, QUOTES.across), 'across paragraphs, the page moved: re-attached');
+    assert.ok(!drawn.some((m) => m.text.includes('ladders')), 'no highlight on other words');
+
+    await reader.keyboard.press('a');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 4, undefined, {
+      what: 'notes panel',
+    });
+    const listed = await noteItems(reader);
+    assert.deepEqual(
+      listed.map((i) => [i.quote, i.orphaned]),
+      [
+        [QUOTES.popover, false],
+        [QUOTES.toolbar, false],
+        [QUOTES.across, false],
+        [QUOTES.keyboard, true],
+      ],
+    );
+    await reader.evaluate(() =>
+      document.querySelector('[data-lectern="note-item"][data-orphaned]').scrollIntoView({ block: 'end' }),
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-orphaned.png` });
+
+    // Export: the file, looked at.
+    const file = await exportFile(driver, reader);
+    writeFileSync(`${ARTIFACTS}/${driver.name}-highlights-export.md`, file.text);
+    assert.equal(file.name, 'The orchard that outlived its village — highlights.md');
+    const text = file.text;
+    assert.match(
+      text,
+      /^# The orchard that outlived its village\n\nField Journal — <http:\/\/127\.0\.0\.1:\d+\/articles\/highlights>\n\nExported: /,
+    );
+    for (const quote of [QUOTES.popover, QUOTES.keyboard, QUOTES.across]) assert.ok(text.includes(`> ${quote}`), quote);
+    assert.ok(text.includes(`**Note:** ${NOTE}`));
+    assert.ok(text.includes('_Green_'));
+    assert.ok(text.includes('_Yellow · No longer found in the article_'));
+
+    // Remove one, undo.
+    await reader.click('[data-lectern="note-item"]:first-child [data-action="remove-highlight"]');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 3, undefined, {
+      what: 'removed',
+    });
+    assert.match(await waitForNextToast(reader), /Highlight removed/);
+    await reader.click('[data-lectern="toast"] [data-action="undo"]');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 4, undefined, {
+      what: 'undone',
+    });
+    assert.equal((await noteItems(reader))[0].note, NOTE, 'back with its note');
+    await closeReader(reader);
+    await page.close();
+
+    // What was undone is stored again: the reader opened anew has it.
+    const again = await openReader(3);
+    assert.ok(markWith(await marks(again.reader), QUOTES.popover));
+    await closeReader(again.reader);
+    await again.page.close();
+  });
+}
