@@ -179,3 +179,32 @@ export function tabUrls(driver) {
     (await (globalThis.browser ?? globalThis.chrome).tabs.query({})).map((t) => t.url ?? ''),
   );
 }
+
+/**
+ * Runs `act` (a key press or click that saves a file from the reader) and returns the file: { name, text }. Chromium:
+ * the browser's real download. Firefox: the blob handed to the download link (the real download would open a dialog
+ * in a test profile).
+ */
+export async function savedFile(driver, reader, act, what) {
+  if (driver.name === 'chromium') {
+    const [download] = await Promise.all([reader.waitForEvent('download'), act()]);
+    const { readFile } = await import('node:fs/promises');
+    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+  }
+  await reader.evaluate(() => {
+    window.__saved = null;
+    const create = URL.createObjectURL.bind(URL);
+    const blobs = new Map();
+    URL.createObjectURL = (blob) => {
+      const url = create(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    globalThis.HTMLAnchorElement.prototype.click = function () {
+      const blob = blobs.get(this.href);
+      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
+    };
+  });
+  await act();
+  return waitFor(reader, () => window.__saved, undefined, { what });
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openArticleTab, openReaderByCommand, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
+import { openArticleTab, openReaderByCommand, savedFile, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -100,29 +100,14 @@ function noteItems(reader) {
   );
 }
 
-/** The exported Markdown file: from the download in Chromium, from the blob handed to the download in Firefox. */
-async function exportFile(driver, reader) {
-  const button = '[data-lectern="notes"] [data-action="export-save"]';
-  if (driver.name === 'chromium') {
-    const [download] = await Promise.all([reader.waitForEvent('download'), reader.click(button)]);
-    return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-  }
-  await reader.evaluate(() => {
-    window.__saved = null;
-    const create = URL.createObjectURL.bind(URL);
-    const blobs = new Map();
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    globalThis.HTMLAnchorElement.prototype.click = function () {
-      const blob = blobs.get(this.href);
-      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
-    };
-  });
-  await reader.click(button);
-  return waitFor(reader, () => window.__saved, undefined, { what: 'exported file' });
+/** The exported Markdown file (see savedFile). */
+function exportFile(driver, reader) {
+  return savedFile(
+    driver,
+    reader,
+    () => reader.click('[data-lectern="notes"] [data-action="export-save"]'),
+    'exported file',
+  );
 }
 
 export function highlightsSuite(launch) {

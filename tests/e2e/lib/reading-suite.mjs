@@ -6,6 +6,7 @@ import {
   openArticleTab,
   openReaderByCommand,
   readerLook,
+  savedFile,
   tabIdOf,
   waitFor,
   waitForFontSize,
@@ -70,33 +71,10 @@ async function openPanel(reader) {
   });
 }
 
-/**
- * Presses `key` in the reader and returns the file it saves: { name, text }. Chromium: the browser's real download.
- * Firefox: the blob handed to the download link (the real download would open a dialog in a test profile).
- */
+/** Presses `key` in the reader and returns the file it saves: { name, text } (see savedFile). */
 export async function saveWithKey(driver, reader, key) {
   await reader.bringToFront();
-  if (driver.name === 'chromium') {
-    const [download] = await Promise.all([reader.waitForEvent('download'), reader.keyboard.press(key)]);
-    const { readFile } = await import('node:fs/promises');
-    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
-  }
-  await reader.evaluate(() => {
-    window.__saved = null;
-    const create = URL.createObjectURL.bind(URL);
-    const blobs = new Map();
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    globalThis.HTMLAnchorElement.prototype.click = function () {
-      const blob = blobs.get(this.href);
-      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
-    };
-  });
-  await reader.keyboard.press(key);
-  return waitFor(reader, () => window.__saved, undefined, { what: `file saved by ${key}` });
+  return savedFile(driver, reader, () => reader.keyboard.press(key), `file saved by ${key}`);
 }
 
 /**
