@@ -12,7 +12,9 @@ function extract(...args: string[]): { status: number | null; stdout: string; st
 
 const fixture = (name: string): string => join('tests/fixtures', name);
 
-describe('npm run extract', () => {
+// Each case starts Node on the CLI, which compiles the extraction module first: seconds on a busy machine, so the
+// cases get the deadline of the processes they start (not vitest's 5 s default for in-process tests).
+describe('npm run extract', { timeout: 180_000 }, () => {
   it('extracts a page whose stylesheet jsdom cannot parse', () => {
     const run = extract(fixture('broken-css.html'), '--url', 'https://coast.example/keeper');
     expect(run.stderr).toBe('');
