@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
 import { openReaderByCommand, tabIdOf } from './extension.mjs';
 import { startServer } from './server.mjs';
-import { sleep, until } from './wait.mjs';
+import { until } from './wait.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** No script, no load, no navigation, no form and no plugin in the page itself: only the snapshot carries the payloads. */
@@ -66,12 +66,25 @@ export async function interact(reader) {
   await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
 }
 
-/** Lets what is already in flight land: two frames in `page`, then a moment for the server. Not an assertion. */
-async function settle(page) {
-  await page
-    .evaluate(() => new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(r))))
-    .catch(() => {});
-  await sleep(500);
+/**
+ * Lets what is already in flight land: two frames in `page`, then a sentinel image the page asks the server for last;
+ * once the server has it, what the page asked for before has arrived too. Not an assertion.
+ */
+async function settle(page, server) {
+  const sentinel = `/sentinel/${Math.random().toString(36).slice(2)}`;
+  await page.evaluate(
+    (src) =>
+      new Promise((r) =>
+        window.requestAnimationFrame(() =>
+          window.requestAnimationFrame(() => {
+            new window.Image().src = src;
+            r();
+          }),
+        ),
+      ),
+    `${server.base}${sentinel}`,
+  );
+  await until(() => server.requests.includes(sentinel), { what: 'the sentinel request' });
 }
 
 export function securitySuite(launch) {
@@ -110,8 +123,17 @@ export function securitySuite(launch) {
 
   it(`XSS corpus: none of ${PAYLOADS.length} payloads runs or loads in the reader, the article renders`, async () => {
     const url = `${server.base}/articles/xss`;
-    const { page } = await openTab(driver, url);
-    await sleep(500); // the page can't run script (not even the driver's): give its parser a moment, then check it
+    const { page, tabId } = await openTab(driver, url);
+    // The page can't run script (not even the driver's): its load is over when the browser says so, every request
+    // of its markup made by then.
+    await until(
+      () =>
+        driver.ext(async (id) => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          return (await api.tabs.get(id)).status === 'complete';
+        }, tabId),
+      { what: 'the XSS page loaded' },
+    );
     assert.deepEqual(
       server.requests.filter((p) => p.startsWith('/hit/')),
       [],
@@ -139,7 +161,7 @@ export function securitySuite(launch) {
       },
       { what: 'the last image of the article', timeout: 20_000 },
     );
-    await settle(reader);
+    await settle(reader, server);
 
     assert.deepEqual(
       server.requests.filter((p) => p.startsWith('/hit/')),
