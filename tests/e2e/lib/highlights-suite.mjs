@@ -4,12 +4,26 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { openArticleTab, openReaderByCommand, savedFile, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
+import {
+  openArticleTab,
+  openReaderByCommand,
+  readClipboardItems,
+  savedFile,
+  waitClosed,
+  waitFor,
+  waitForNextToast,
+} from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../../fixtures/highlights-article.html', import.meta.url)), 'utf8');
+/** A long article whose passages are far below the fold; its sidebar repeats one of them (see the fixture). */
+const LOGBOOK = readFileSync(fileURLToPath(new URL('../../fixtures/passage-article.html', import.meta.url)), 'utf8');
+const PASSAGES = {
+  lastLight: 'the lamp was lit for the last time on a windless night in November',
+  storm: 'Every storm has a name in the logbook',
+};
 
 /**
  * The page's second version: a paragraph added at the top (every position moves), the words before the first
@@ -117,8 +131,8 @@ export function highlightsSuite(launch) {
   let url;
 
   /** Opens the article (as the server now serves it) and its reader, waiting for `count` highlights drawn. */
-  async function openReader(count = 0) {
-    const { page } = await openArticleTab(driver, url, '✓');
+  async function openReader(count = 0, address = url) {
+    const { page } = await openArticleTab(driver, address, '✓');
     const reader = await openReaderByCommand(driver, page);
     await reader.bringToFront();
     await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
@@ -155,7 +169,12 @@ export function highlightsSuite(launch) {
   }
 
   before(async () => {
-    server = await startServer({ routes: { '/articles/highlights': () => ({ body: version }) } });
+    server = await startServer({
+      routes: {
+        '/articles/highlights': () => ({ body: version }),
+        '/articles/logbook': () => ({ body: LOGBOOK }),
+      },
+    });
     url = `${server.base}/articles/highlights`;
     driver = await launch();
   });
@@ -339,5 +358,102 @@ export function highlightsSuite(launch) {
     assert.ok(markWith(await marks(again.reader), QUOTES.popover));
     await closeReader(again.reader);
     await again.page.close();
+  });
+
+  /**
+   * Opens `link` in a new tab, as a user following it would, and waits until the browser has scrolled the original
+   * page to the passage: the page is scrolled down and the passage's paragraph is on screen.
+   */
+  async function followToPassage(link, id, shot) {
+    const page = await driver.newPage(link);
+    const where = await waitFor(
+      page,
+      (id) => {
+        const box = document.getElementById(id).getBoundingClientRect();
+        const visible = box.bottom > 0 && box.top < window.innerHeight;
+        return window.scrollY > 0 && visible
+          ? { scrollY: window.scrollY, top: box.top, height: window.innerHeight }
+          : null;
+      },
+      id,
+      { what: `the page scrolled to #${id}` },
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-${shot}.png` });
+    await page.close();
+    return where;
+  }
+
+  it('links to the passage: Q, copy quote and share carry a #:~:text= link that scrolls the original page to it', async () => {
+    const logbook = `${server.base}/articles/logbook`;
+    // The passage is far below the fold of the original page: a link without the directive would open at its top.
+    const start = await driver.newPage(logbook);
+    assert.ok(
+      await start.evaluate(
+        () => document.getElementById('last-light').getBoundingClientRect().top > 3 * window.innerHeight,
+      ),
+      'the passage starts well below the first screen',
+    );
+    await start.close();
+
+    const { page, reader } = await openReader(0, logbook);
+
+    // Q on a selection: the quote, its source and the link to the passage.
+    assert.equal(await select(reader, PASSAGES.lastLight), PASSAGES.lastLight);
+    await reader.keyboard.press('q');
+    assert.match(await waitForNextToast(reader), /Quote copied/);
+    const quoted = (await readClipboardItems(reader)).text;
+    const [, link] = quoted.match(/\n(\S+)$/) ?? [];
+    assert.ok(quoted.startsWith(`“${PASSAGES.lastLight}”\n— The lighthouse logbook — Coast Review\n`), quoted);
+    assert.ok(link.startsWith(`${logbook}#:~:text=`), link);
+    assert.ok(decodeURIComponent(link).includes('the lamp was lit'), link);
+    const followed = await followToPassage(link, 'last-light', 'quote-key');
+    assert.ok(followed.scrollY > 0, JSON.stringify(followed));
+
+    // A highlight's copy quote: its words stand in the original page's sidebar too, so its link carries context.
+    assert.equal(await select(reader, PASSAGES.storm), PASSAGES.storm);
+    await reader.evaluate(() =>
+      document
+        .querySelector('[data-lectern="article"] p')
+        .dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true })),
+    );
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'selection popover',
+    });
+    await reader.click('[data-lectern="highlight-popover"] [data-color="blue"]');
+    await waitFor(
+      reader,
+      () => !!document.querySelector('mark[data-lectern="highlight"][data-color="blue"]'),
+      undefined,
+      {
+        what: 'blue highlight',
+      },
+    );
+    await reader.click('mark[data-lectern="highlight"][data-color="blue"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="copy-quote"]');
+    assert.match(await waitForNextToast(reader), /Quote copied/);
+    const stormQuote = (await readClipboardItems(reader)).text;
+    const stormLink = stormQuote.split('\n').at(-1);
+    assert.ok(stormLink.startsWith(`${logbook}#:~:text=`), stormLink);
+    assert.match(stormLink, /#:~:text=(.+-,)?Every%20storm%20has%20a%20name%20in%20the%20logbook(,-.+)?$/i);
+    assert.ok(/-,|,-/.test(stormLink), `context makes it unique on the original page: ${stormLink}`);
+    await followToPassage(stormLink, 'storm-names', 'highlight-quote');
+
+    // Share from the highlight: the share targets carry the same link to the passage.
+    await reader.click('mark[data-lectern="highlight"][data-color="blue"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="share-quote"]');
+    const shared = await waitFor(
+      reader,
+      () => {
+        const targets = [...document.querySelectorAll('[data-lectern="highlight-share"] a[data-share]')];
+        return targets.length ? targets.map((a) => a.href) : null;
+      },
+      undefined,
+      { what: 'share targets in the popover' },
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-share.png` });
+    for (const href of shared) assert.ok(decodeURIComponent(href).includes(stormLink), href);
+    await reader.keyboard.press('Escape');
+    await closeReader(reader);
+    await page.close();
   });
 }
