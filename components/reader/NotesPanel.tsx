@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Highlight } from '@/utils/annotate';
-import { t } from '@/utils/browser';
+import type { Highlight, SyncState } from '@/utils/annotate';
+import { t, type MessageKey } from '@/utils/browser';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 
 export interface NoteItem {
@@ -17,7 +17,17 @@ export interface NotesPanelProps {
   onCopyMarkdown: () => void;
   onSaveMarkdown: () => void;
   onClose: () => void;
+  /** How sync with the user's other browsers stands; a state that needs saying shows at the top. */
+  syncState?: SyncState;
 }
+
+/** What the panel says when the highlights could not all reach storage.sync (they are kept on this device all the same). */
+const SYNC_MESSAGES: Partial<Record<SyncState, MessageKey>> = {
+  failed: 'syncFailed',
+  full: 'syncFull',
+  'too-large': 'syncTooLarge',
+  newer: 'syncNewer',
+};
 
 /** A quote as the list shows it: on one line of text, long ones cut with an ellipsis (the mark has it all). */
 function shortQuote(text: string): string {
@@ -38,7 +48,9 @@ export function NotesPanel({
   onCopyMarkdown,
   onSaveMarkdown,
   onClose,
+  syncState,
 }: NotesPanelProps) {
+  const syncMessage = syncState ? SYNC_MESSAGES[syncState] : undefined;
   const panel = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
@@ -74,6 +86,11 @@ export function NotesPanel({
           ×
         </button>
       </div>
+      {syncMessage && (
+        <p class="sync-state" role="status" data-lectern="sync-state" data-state={syncState}>
+          {t(syncMessage)}
+        </p>
+      )}
       <div class="notes-export">
         <button
           type="button"

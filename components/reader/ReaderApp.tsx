@@ -379,6 +379,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onCopyMarkdown={() => copy({ text: exportMarkdown(article, highlights.items, locale) }, 'highlightsCopied')}
           onSaveMarkdown={() => saveHighlights(article, highlights.items, locale)}
           onClose={() => closePanel()}
+          syncState={highlights.syncState}
         />
       )}
       <main class="reader-main" tabIndex={-1} id="reader-main">
