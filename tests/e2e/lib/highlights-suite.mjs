@@ -16,6 +16,7 @@ import {
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
+import { until } from './wait.mjs';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../../fixtures/highlights-article.html', import.meta.url)), 'utf8');
 /** A long article whose passages are far below the fold; its sidebar repeats one of them (see the fixture). */
@@ -50,6 +51,19 @@ const QUOTES = {
   across: 'declared a protected landscape in 1989. Forty trees in five rows',
 };
 const NOTE = 'Ask the botanists whether the winter keeper is sold anywhere.';
+
+/** The key of an article's first sync item, as the README documents it: `hl.` + FNV-1a (32 bits, base 36) of its address + `.0`. */
+function syncKey(url) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    h ^= url.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `hl.${h.toString(36)}.0`;
+}
+
+/** Everything in the extension's storage.sync. */
+const syncContent = (driver) => driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.sync.get(null));
 
 /**
  * Selects, in the reader's article, the text from the start of `from` to the end of `to` (white space compared as
@@ -173,6 +187,7 @@ export function highlightsSuite(launch) {
       routes: {
         '/articles/highlights': () => ({ body: version }),
         '/articles/logbook': () => ({ body: LOGBOOK }),
+        '/articles/synced': () => ({ body: LOGBOOK }),
       },
     });
     url = `${server.base}/articles/highlights`;
@@ -455,5 +470,99 @@ export function highlightsSuite(launch) {
     await reader.keyboard.press('Escape');
     await closeReader(reader);
     await page.close();
+  });
+
+  it('sync: a highlight another browser put in storage.sync shows when the reader opens; a new one lands there; a full storage says so', async () => {
+    const synced = `${server.base}/articles/synced`;
+    const exact = 'the sea was so calm it held the reflection of every star';
+    const at = Date.now() - 60_000;
+    // "Another device" wrote this article's item (its format is documented in the README).
+    await driver.ext(({ key, item }) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ [key]: item }), {
+      key: syncKey(synced),
+      item: {
+        v: 1,
+        u: synced,
+        e: [
+          {
+            i: 'from-the-laptop',
+            c: 'pink',
+            n: 'Written on the laptop',
+            // The exact text with 32 characters of context each side, as Lectern keeps it; the position a mere hint.
+            q: [exact, 'ess night in November, and that ', '. His daughter complained of the'],
+            p: [0, exact.length],
+            a: at,
+            t: at,
+          },
+        ],
+      },
+    });
+    const { page, reader } = await openReader(1, synced);
+    const drawn = await marks(reader);
+    assert.deepEqual(drawn, [{ color: 'pink', note: true, pieces: 1, text: exact }]);
+
+    // A highlight made here goes to storage.sync, beside the other device's.
+    await select(reader, PASSAGES.lastLight);
+    await reader.keyboard.press('l');
+    await reader.keyboard.press('Escape');
+    const item = await until(
+      async () => {
+        const found = (await syncContent(driver))[syncKey(synced)];
+        return found?.e?.length === 2 ? found : null;
+      },
+      { what: 'the new highlight in storage.sync' },
+    );
+    assert.deepEqual(item.e.map((e) => e.q[0]).sort(), [PASSAGES.lastLight, exact].sort());
+    assert.equal(item.u, synced);
+
+    // storage.sync nearly full (other data): a long note can't go there. The panel says so; the note stays here.
+    await driver.ext(
+      (items) => (globalThis.browser ?? globalThis.chrome).storage.sync.set(items),
+      // 12 items of ~8.16 kB: about 98 kB of the 100 kB storage.sync allows, so a 4,000-character note can't fit.
+      Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`filler${i}`, 'x'.repeat(8150)])),
+    );
+    await reader.keyboard.press('a');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 2, undefined, {
+      what: 'notes panel',
+    });
+    assert.equal(await reader.evaluate(() => document.querySelector('[data-lectern="sync-state"]')), null);
+    await reader.click('[data-lectern="note-item"]:last-child [data-action="edit-note"]');
+    await reader.evaluate((long) => {
+      const editor = document.querySelector('[data-lectern="notes"] textarea');
+      editor.value = long;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    }, 'A long note that will not fit. '.repeat(150));
+    await reader.click('[data-lectern="notes"] [data-action="save-note"]');
+    const state = await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="sync-state"]')?.textContent,
+      undefined,
+      { what: 'the panel saying sync is full' },
+    );
+    assert.match(state, /sync storage is full/);
+    await reader.evaluate(() =>
+      document.querySelector('[data-lectern="sync-state"]').scrollIntoView({ block: 'nearest' }),
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-sync-full.png` });
+    await closeReader(reader);
+    await page.close();
+
+    // Nothing lost: the note is kept here (IndexedDB), reopened.
+    const again = await openReader(2, synced);
+    await again.reader.keyboard.press('a');
+    await waitFor(
+      again.reader,
+      () =>
+        [...document.querySelectorAll('[data-lectern="note-item"] .note-text')].some((n) =>
+          n.textContent.startsWith('A long note that will not fit.'),
+        ),
+      undefined,
+      { what: 'the long note kept' },
+    );
+    await driver.ext(
+      (keys) => (globalThis.browser ?? globalThis.chrome).storage.sync.remove(keys),
+      Array.from({ length: 12 }, (_, i) => `filler${i}`),
+    );
+    await closeReader(again.reader);
+    await again.page.close();
   });
 }
