@@ -16,6 +16,8 @@ export interface NotesPanelProps {
   onRemove: (id: string) => void;
   onCopyMarkdown: () => void;
   onSaveMarkdown: () => void;
+  /** Every article's highlights in one file. */
+  onSaveAll: (format: 'markdown' | 'json') => void;
   onClose: () => void;
   /** How sync with the user's other browsers stands; a state that needs saying shows at the top. */
   syncState?: SyncState;
@@ -47,6 +49,7 @@ export function NotesPanel({
   onRemove,
   onCopyMarkdown,
   onSaveMarkdown,
+  onSaveAll,
   onClose,
   syncState,
 }: NotesPanelProps) {
@@ -109,6 +112,14 @@ export function NotesPanel({
           onClick={onSaveMarkdown}
         >
           {t('exportSave')}
+        </button>
+      </div>
+      <div class="notes-export" role="group" aria-label={t('exportAll')}>
+        <button type="button" class="secondary" data-action="export-all-markdown" onClick={() => onSaveAll('markdown')}>
+          {t('exportAllMarkdown')}
+        </button>
+        <button type="button" class="secondary" data-action="export-all-json" onClick={() => onSaveAll('json')}>
+          {t('exportAllJson')}
         </button>
       </div>
       {items.length === 0 ? (

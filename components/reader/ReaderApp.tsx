@@ -42,7 +42,7 @@ import { MARK_SELECTOR, articleBody, domRange, selectedRange } from './features/
 import { useHighlights } from './features/highlights';
 import { passageLink, renderedCopy } from './features/passage-link';
 import { ShareMenu } from '@/components/shared/ShareMenu';
-import { exportMarkdown, saveHighlights } from './features/highlights-export';
+import { exportMarkdown, saveAllHighlights, saveHighlights } from './features/highlights-export';
 import { selectionAnchor, useArticleSelection, type ScreenAnchor } from './features/selection';
 import { DEFAULT_COLOR, type HighlightColor, type TextRange } from '@/utils/annotate';
 
@@ -378,6 +378,12 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onRemove={removeHighlight}
           onCopyMarkdown={() => copy({ text: exportMarkdown(article, highlights.items, locale) }, 'highlightsCopied')}
           onSaveMarkdown={() => saveHighlights(article, highlights.items, locale)}
+          onSaveAll={(format) =>
+            void highlights.all().then(
+              (all) => saveAllHighlights(all, format, locale),
+              () => setToast(notice('highlightsNotLoaded')),
+            )
+          }
           onClose={() => closePanel()}
           syncState={highlights.syncState}
         />

@@ -19,7 +19,15 @@ export {
   type Highlight,
   type HighlightColor,
 } from './highlight';
-export { highlightsMarkdown, type ExportLabels, type ExportSource } from './markdown';
+export {
+  allHighlightsJson,
+  allHighlightsMarkdown,
+  groupByArticle,
+  highlightsMarkdown,
+  type ArticleHighlights,
+  type ExportLabels,
+  type ExportSource,
+} from './markdown';
 export {
   SYNC_QUOTAS,
   SYNC_VERSION,

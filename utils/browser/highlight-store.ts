@@ -33,6 +33,8 @@ export interface HighlightStore {
   save(highlight: Highlight): Promise<void>;
   /** Deletes a highlight, keeping a tombstone (when, not what) for sync. */
   remove(id: string, at?: number): Promise<void>;
+  /** Every article's highlights (the export of them all). */
+  all(): Promise<Highlight[]>;
   /** The article's highlights and tombstones, for sync. */
   entries(url: string): Promise<SyncEntry[]>;
   /** Writes what sync brought from another device: highlights added or changed, deletions. All or nothing. */
@@ -91,6 +93,10 @@ export function openHighlightStore(): HighlightStore {
         record ? tx.objectStore('tombstones').put({ id, url: record.url, deleted: at }) : null,
         tx.done,
       ]);
+    },
+    async all() {
+      const records: unknown[] = await (await database()).getAll('highlights');
+      return records.map(normalizeHighlight).filter((h) => h !== null);
     },
     async entries(url) {
       const db = await database();

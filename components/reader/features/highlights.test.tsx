@@ -115,6 +115,7 @@ describe('useHighlights', () => {
       }),
       remove: vi.fn(async () => undefined),
       entries: vi.fn(async () => []),
+      all: vi.fn(async () => []),
       apply: vi.fn(async () => undefined),
     };
     const onProblem = vi.fn();
@@ -159,6 +160,7 @@ describe('useHighlights', () => {
       save: vi.fn(async () => undefined),
       remove: vi.fn(async () => undefined),
       entries: vi.fn(async () => []),
+      all: vi.fn(async () => []),
       apply: vi.fn(async () => undefined),
     };
     render(<Probe store={store} onProblem={vi.fn()} />);

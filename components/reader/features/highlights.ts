@@ -40,6 +40,8 @@ export interface Highlights {
   restore: (item: PlacedHighlight) => void;
   /** How storage.sync stands for this article (see utils/annotate sync-engine). */
   syncState: SyncState;
+  /** Every article's highlights, for the export of them all. */
+  all: () => Promise<Highlight[]>;
 }
 
 /** What waits to be written: the record, or its deletion. */
@@ -147,6 +149,8 @@ export function useHighlights(
       ...describeRange(body.textContent ?? '', range.start, range.end),
       created: now,
       updated: now,
+      ...(article?.title ? { title: article.title } : {}),
+      ...(article?.siteName ? { site: article.siteName } : {}),
     };
     selection?.removeAllRanges();
     setItems((all) => readingOrder([...all, { highlight, range }]));
@@ -177,7 +181,7 @@ export function useHighlights(
     write(item.highlight.id, back.highlight);
   };
 
-  return { items, create, change, remove, restore, syncState };
+  return { items, create, change, remove, restore, syncState, all: () => store.all() };
 }
 
 let shared: HighlightStore | null = null;

@@ -558,6 +558,38 @@ export function highlightsSuite(launch) {
       undefined,
       { what: 'the long note kept' },
     );
+
+    // Export of every article's highlights (this profile has highlighted three): one Markdown file, one JSON file.
+    const md = await savedFile(
+      driver,
+      again.reader,
+      () => again.reader.click('[data-lectern="notes"] [data-action="export-all-markdown"]'),
+      'all highlights, Markdown',
+    );
+    writeFileSync(`${ARTIFACTS}/${driver.name}-highlights-all.md`, md.text);
+    assert.match(md.name, /^Lectern highlights \d{4}-\d{2}-\d{2}\.md$/);
+    assert.match(md.text, /^# Lectern highlights\n\nExported: /);
+    for (const title of ['The lighthouse logbook', 'The orchard that outlived its village'])
+      assert.ok(md.text.includes(`\n## ${title}\n`), title);
+    for (const quote of [exact, PASSAGES.lastLight, PASSAGES.storm, QUOTES.popover])
+      assert.ok(md.text.includes(`> ${quote}`), quote);
+    assert.ok(md.text.includes(`**Note:** ${NOTE}`));
+    const json = await savedFile(
+      driver,
+      again.reader,
+      () => again.reader.click('[data-lectern="notes"] [data-action="export-all-json"]'),
+      'all highlights, JSON',
+    );
+    writeFileSync(`${ARTIFACTS}/${driver.name}-highlights-all.json`, json.text);
+    assert.match(json.name, /^Lectern highlights \d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(json.text);
+    assert.equal(data.format, 'lectern-highlights');
+    assert.deepEqual(data.articles.map((a) => a.url).sort(), [url, `${server.base}/articles/logbook`, synced].sort());
+    const laptop = data.articles.find((a) => a.url === synced).highlights.find((h) => h.id === 'from-the-laptop');
+    // Its note, the long one written here (kept on this device though storage.sync was full).
+    assert.ok(laptop.note.startsWith('A long note that will not fit.'), laptop.note.slice(0, 40));
+    assert.equal(laptop.quote.exact, exact);
+
     await driver.ext(
       (keys) => (globalThis.browser ?? globalThis.chrome).storage.sync.remove(keys),
       Array.from({ length: 12 }, (_, i) => `filler${i}`),
