@@ -2,7 +2,9 @@
 // paragraphs), a note, the notes panel, close and reopen (all there), the page changed around the highlights (moved,
 // re-attached or listed as orphaned), undo a removal, and the Markdown export.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
 import {
   openArticleTab,
@@ -596,5 +598,68 @@ export function highlightsSuite(launch) {
     );
     await closeReader(again.reader);
     await again.page.close();
+  });
+
+  /** The reader printed (PDF, first page rasterized): how many pixels have a highlight colour, and the text. */
+  async function printed(reader, name) {
+    const file = `${ARTIFACTS}/${driver.name}-highlights-print-${name}.pdf`;
+    writeFileSync(file, await reader.pdf({ format: 'A4', printBackground: true }));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      file.replace(/\.pdf$/, ''),
+    ]);
+    const { data } = PNG.sync.read(readFileSync(file.replace(/\.pdf$/, '.png')));
+    // The print colours of the yellow and green highlights (style.css, @media print).
+    const colours = [
+      [0xfd, 0xe6, 0x8a],
+      [0xbb, 0xf0, 0xc9],
+    ];
+    let marked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (
+        colours.some(([r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 24)
+      )
+        marked++;
+    }
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    return { marked, text };
+  }
+
+  it('print: highlights print in their colours, or not at all when the setting is off', async () => {
+    version = FIXTURE;
+    const { page, reader } = await openReader(3);
+    const withMarks = await printed(reader, 'on');
+    assert.ok(withMarks.marked > 200, `highlight colours on paper: ${withMarks.marked} pixels`);
+    assert.ok(withMarks.text.includes(QUOTES.popover), 'the highlighted text prints');
+
+    // The setting, from the text panel (T): off.
+    await reader.keyboard.press('t');
+    await reader.click('[data-setting="print-highlights"]');
+    await waitFor(reader, () => document.documentElement.dataset.highlights === 'screen-only', undefined, {
+      what: 'highlights screen-only on <html>',
+    });
+    const without = await printed(reader, 'off');
+    assert.equal(without.marked, 0, 'no highlight colour on paper');
+    assert.ok(without.text.includes(QUOTES.popover), 'the text still prints');
+    // On screen they still show.
+    assert.ok((await marks(reader)).length >= 3);
+    await reader.click('[data-setting="print-highlights"]');
+    await waitFor(reader, () => document.documentElement.dataset.highlights === 'print', undefined, {
+      what: 'print-highlights back on',
+    });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="reader"][data-panel]'), undefined, {
+      what: 'text panel closed',
+    });
+    await closeReader(reader);
+    await page.close();
   });
 }
