@@ -14,6 +14,7 @@ function renderPopover(overrides: Partial<HighlightPopoverProps> = {}) {
     onNote: vi.fn(),
     onSaveNote: vi.fn(),
     onCopyQuote: vi.fn(),
+    onShare: vi.fn(),
     onClose: vi.fn(),
     ...overrides,
   };
@@ -38,7 +39,26 @@ describe('HighlightPopover', () => {
     expect(props.onNote).toHaveBeenCalledOnce();
     fireEvent.click(screen.getByRole('button', { name: 'Copy quote with source' }));
     expect(props.onCopyQuote).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'Share this passage' }));
+    expect(props.onShare).toHaveBeenCalledOnce();
     expect(screen.queryByRole('button', { name: 'Remove highlight' })).toBeNull();
+  });
+
+  it('shows the share targets it is given in place of its actions, keeping the selection when they are pressed', () => {
+    renderPopover({
+      shareMenu: (
+        <a href="https://share.example/?u=x" data-share="x">
+          X
+        </a>
+      ),
+    });
+    const link = screen.getByRole('link', { name: 'X' });
+    expect(link.closest('[data-lectern="highlight-share"]')).toBeTruthy();
+    expect(document.activeElement).toBe(link);
+    expect(screen.queryByRole('button', { name: 'Copy quote with source' })).toBeNull();
+    const press = new MouseEvent('mousedown', { bubbles: true, cancelable: true });
+    link.dispatchEvent(press);
+    expect(press.defaultPrevented).toBe(true);
   });
 
   it('on a highlight opened by key: a dialog with its colour pressed and focused; recolour, remove; Esc closes it alone', () => {

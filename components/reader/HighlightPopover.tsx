@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/annotate';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
@@ -21,6 +22,9 @@ export interface HighlightPopoverProps {
   onNote: () => void;
   onSaveNote: (note: string) => void;
   onCopyQuote: () => void;
+  /** Share the passage: the reader then gives `shareMenu` (its share targets, with the link to the passage). */
+  onShare: () => void;
+  shareMenu?: ComponentChildren;
   onRemove?: () => void;
   /** `refocus`: the popover was closed from the keyboard, the focus goes back where it was. */
   onClose: (refocus: boolean) => void;
@@ -47,6 +51,12 @@ export function HighlightPopover(props: HighlightPopoverProps) {
       )?.focus({ preventScroll: true });
     }
   }, [editing, takeFocus, note]);
+
+  const sharing = !!props.shareMenu;
+  useLayoutEffect(() => {
+    // The share button made way for the targets: the focus goes to the first, not to the page.
+    if (sharing) box.current?.querySelector<HTMLElement>('.highlight-share a, .highlight-share button')?.focus();
+  }, [sharing]);
 
   useLayoutEffect(() => {
     // Capture, on the window: Esc closes the popover before the reader's own Esc (close the reader) can see it.
@@ -131,6 +141,10 @@ export function HighlightPopover(props: HighlightPopoverProps) {
             </button>
           </div>
         </form>
+      ) : props.shareMenu ? (
+        <div class="highlight-share" data-lectern="highlight-share" onMouseDown={keep}>
+          {props.shareMenu}
+        </div>
       ) : (
         <div class="highlight-actions">
           <button type="button" class="menu-item" data-action="note" onMouseDown={keep} onClick={props.onNote}>
@@ -144,6 +158,9 @@ export function HighlightPopover(props: HighlightPopoverProps) {
             onClick={props.onCopyQuote}
           >
             {t('copyQuote')}
+          </button>
+          <button type="button" class="menu-item" data-action="share-quote" onMouseDown={keep} onClick={props.onShare}>
+            {t('shareQuote')}
           </button>
           {props.onRemove && (
             <button type="button" class="menu-item" data-action="remove-highlight" onClick={props.onRemove}>

@@ -34,6 +34,7 @@ function renderPanel(overrides: Partial<NotesPanelProps> = {}) {
     onRemove: vi.fn(),
     onCopyMarkdown: vi.fn(),
     onSaveMarkdown: vi.fn(),
+    onSaveAll: vi.fn(),
     onClose: vi.fn(),
     ...overrides,
   };
@@ -72,6 +73,21 @@ describe('NotesPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save as Markdown' }));
     expect(props.onCopyMarkdown).toHaveBeenCalledOnce();
     expect(props.onSaveMarkdown).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('button', { name: 'All articles (.md)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'All articles (.json)' }));
+    expect(props.onSaveAll).toHaveBeenNthCalledWith(1, 'markdown');
+    expect(props.onSaveAll).toHaveBeenNthCalledWith(2, 'json');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('says when highlights could not sync to the other browsers, and only then', () => {
+    renderPanel({ syncState: 'full' });
+    expect(screen.getByRole('status').textContent).toBe(
+      "Not synced to your other browsers: the browser's sync storage is full. Your highlights are kept here.",
+    );
+    cleanup();
+    renderPanel({ syncState: 'synced' });
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('edits a note in place: saved with the button or Ctrl+Enter, Esc cancels without closing the reader', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Highlight } from '@/utils/annotate';
-import { t } from '@/utils/browser';
+import type { Highlight, SyncState } from '@/utils/annotate';
+import { t, type MessageKey } from '@/utils/browser';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 
 export interface NoteItem {
@@ -16,8 +16,20 @@ export interface NotesPanelProps {
   onRemove: (id: string) => void;
   onCopyMarkdown: () => void;
   onSaveMarkdown: () => void;
+  /** Every article's highlights in one file. */
+  onSaveAll: (format: 'markdown' | 'json') => void;
   onClose: () => void;
+  /** How sync with the user's other browsers stands; a state that needs saying shows at the top. */
+  syncState?: SyncState;
 }
+
+/** What the panel says when the highlights could not all reach storage.sync (they are kept on this device all the same). */
+const SYNC_MESSAGES: Partial<Record<SyncState, MessageKey>> = {
+  failed: 'syncFailed',
+  full: 'syncFull',
+  'too-large': 'syncTooLarge',
+  newer: 'syncNewer',
+};
 
 /** A quote as the list shows it: on one line of text, long ones cut with an ellipsis (the mark has it all). */
 function shortQuote(text: string): string {
@@ -37,8 +49,11 @@ export function NotesPanel({
   onRemove,
   onCopyMarkdown,
   onSaveMarkdown,
+  onSaveAll,
   onClose,
+  syncState,
 }: NotesPanelProps) {
+  const syncMessage = syncState ? SYNC_MESSAGES[syncState] : undefined;
   const panel = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
@@ -74,6 +89,11 @@ export function NotesPanel({
           ×
         </button>
       </div>
+      {syncMessage && (
+        <p class="sync-state" role="status" data-lectern="sync-state" data-state={syncState}>
+          {t(syncMessage)}
+        </p>
+      )}
       <div class="notes-export">
         <button
           type="button"
@@ -92,6 +112,14 @@ export function NotesPanel({
           onClick={onSaveMarkdown}
         >
           {t('exportSave')}
+        </button>
+      </div>
+      <div class="notes-export" role="group" aria-label={t('exportAll')}>
+        <button type="button" class="secondary" data-action="export-all-markdown" onClick={() => onSaveAll('markdown')}>
+          {t('exportAllMarkdown')}
+        </button>
+        <button type="button" class="secondary" data-action="export-all-json" onClick={() => onSaveAll('json')}>
+          {t('exportAllJson')}
         </button>
       </div>
       {items.length === 0 ? (

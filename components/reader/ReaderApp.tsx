@@ -1,10 +1,17 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { copyLink, copyWithToast, notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { useSettings } from '@/components/shared/use-settings';
 import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
 import type { Article } from '@/utils/extract';
-import { formatQuote, type ClipboardPayload, type LinkSource } from '@/utils/share';
+import {
+  cleanTitle,
+  cleanUrl,
+  formatQuote,
+  type ClipboardPayload,
+  type LinkSource,
+  type SharedPage,
+} from '@/utils/share';
 import { t, type MessageKey } from '@/utils/browser';
 import { voiceLanguage, type ReaderAction } from '@/utils/reader';
 import {
@@ -33,9 +40,11 @@ import { HighlightPopover } from './HighlightPopover';
 import { NotesPanel } from './NotesPanel';
 import { MARK_SELECTOR, articleBody, domRange, selectedRange } from './features/highlight-marks';
 import { useHighlights } from './features/highlights';
-import { exportMarkdown, saveHighlights } from './features/highlights-export';
+import { passageLink, renderedCopy } from './features/passage-link';
+import { ShareMenu } from '@/components/shared/ShareMenu';
+import { exportMarkdown, saveAllHighlights, saveHighlights } from './features/highlights-export';
 import { selectionAnchor, useArticleSelection, type ScreenAnchor } from './features/selection';
-import { DEFAULT_COLOR, type HighlightColor } from '@/utils/annotate';
+import { DEFAULT_COLOR, type HighlightColor, type TextRange } from '@/utils/annotate';
 
 /**
  * Articles longer than this (characters of HTML; a long read is ~100,000) lay out only the blocks on screen
@@ -44,16 +53,25 @@ import { DEFAULT_COLOR, type HighlightColor } from '@/utils/annotate';
 const LONG_ARTICLE = 400_000;
 
 /** What the highlight popover is beside: a fresh selection, or a highlight (perhaps with its note being edited). */
-type PopoverState =
+type PopoverState = (
   | { kind: 'selection'; anchor: ScreenAnchor }
-  | { kind: 'highlight'; id: string; anchor: ScreenAnchor; editing: boolean; takeFocus: boolean };
+  | { kind: 'highlight'; id: string; anchor: ScreenAnchor; editing: boolean; takeFocus: boolean }
+) & {
+  /** The passage as shared (its link to the passage when one could be made): the popover shows the share targets. */
+  share?: SharedPage;
+};
 
 /** Which panel is open beside the text: the typography panel ("Aa") or the highlights and notes. */
 type Panel = 'typography' | 'toc' | 'notes' | null;
 
 export type ReaderContent =
   | { kind: 'loading' }
-  | { kind: 'article'; article: Article }
+  | {
+      kind: 'article';
+      article: Article;
+      /** The original page's markup (the snapshot the article was read from), to check links to a passage against. */
+      original?: string;
+    }
   | { kind: 'message'; title: MessageKey; body: MessageKey; url: string | null };
 
 export interface ReaderProps {
@@ -101,6 +119,37 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
       }
     : null;
   const copy = (payload: ClipboardPayload, done: MessageKey): void => void copyWithToast(payload, done).then(setToast);
+  // The original page, parsed once when a link to a passage is first asked for.
+  const originalHtml = content.kind === 'article' ? (content.original ?? null) : null;
+  const original = useRef<{ html: string; doc: Document } | null>(null);
+  const originalDoc = (): Document | null => {
+    if (!originalHtml) return null;
+    if (original.current?.html !== originalHtml)
+      original.current = { html: originalHtml, doc: renderedCopy(originalHtml) };
+    return original.current.doc;
+  };
+  /** The link to a passage of the article (a range of its text), or null when none can be made: then the clean link. */
+  const linkTo = (range: TextRange | null): Promise<string | null> => {
+    const body = articleBody();
+    const dom = body && range && source ? domRange(body, range) : null;
+    return source && dom ? passageLink(cleanUrl(source), dom, originalDoc()) : Promise.resolve(null);
+  };
+  /** Copies `text` as a quote with its source and, when one can be made, the link to the passage. */
+  const copyQuote = (text: string, range: TextRange | null): void => {
+    if (!source) return;
+    void linkTo(range).then((link) => copy(formatQuote('quote', text, source, link), 'quoteCopied'));
+  };
+  /** What sharing a passage shares: the link to it (else the clean link), the clean title and the quote. */
+  const sharedPassage = async (text: string, range: TextRange | null): Promise<SharedPage | null> =>
+    source
+      ? { url: (await linkTo(range)) ?? cleanUrl(source), title: cleanTitle(source) || source.url, quote: text }
+      : null;
+  /** The article's selection, as text and as a range of the article's text (null when it is not in the article). */
+  const selectionInArticle = (): { text: string; range: TextRange | null } => {
+    const selection = window.getSelection();
+    const body = articleBody();
+    return { text: selection?.toString() ?? '', range: body ? selectedRange(body, selection ?? null) : null };
+  };
   const highlights = useHighlights(article, (key) => setToast(notice(key)));
   useArticleSelection(
     !!article,
@@ -198,10 +247,10 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         if (source && settings) void copyLink(source, settings).then(setToast);
         return;
       case 'quote': {
-        const selection = window.getSelection()?.toString().trim() ?? '';
+        const { text, range } = selectionInArticle();
         if (!source) return;
-        if (!selection) return setToast(notice('selectTextFirst'));
-        return copy(formatQuote('quote', selection, source), 'quoteCopied');
+        if (!text.trim()) return setToast(notice('selectTextFirst'));
+        return copyQuote(text, range);
       }
       case 'help':
         setPanel(null);
@@ -249,10 +298,16 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onNote={() => highlightSelection(DEFAULT_COLOR, true, true)}
           onSaveNote={() => undefined}
           onCopyQuote={() => {
-            const text = window.getSelection()?.toString() ?? '';
+            const { text, range } = selectionInArticle();
             setPopover(null);
-            if (text.trim()) copy(formatQuote('quote', text, source), 'quoteCopied');
+            if (text.trim()) copyQuote(text, range);
           }}
+          onShare={() => {
+            const { text, range } = selectionInArticle();
+            if (text.trim())
+              void sharedPassage(text, range).then((page) => page && setPopover({ ...open, share: page }));
+          }}
+          shareMenu={open.share && settings ? <ShareMenu page={open.share} settings={settings} /> : undefined}
           onClose={closeTo}
         />
       );
@@ -276,8 +331,14 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         }}
         onCopyQuote={() => {
           setPopover(null);
-          copy(formatQuote('quote', highlight.quote.exact, source), 'quoteCopied');
+          copyQuote(highlight.quote.exact, item.range);
         }}
+        onShare={() =>
+          void sharedPassage(highlight.quote.exact, item.range).then(
+            (page) => page && setPopover({ ...open, editing: false, takeFocus: true, share: page }),
+          )
+        }
+        shareMenu={open.share && settings ? <ShareMenu page={open.share} settings={settings} /> : undefined}
         onRemove={() => removeHighlight(highlight.id)}
         onClose={closeTo}
       />
@@ -317,7 +378,14 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onRemove={removeHighlight}
           onCopyMarkdown={() => copy({ text: exportMarkdown(article, highlights.items, locale) }, 'highlightsCopied')}
           onSaveMarkdown={() => saveHighlights(article, highlights.items, locale)}
+          onSaveAll={(format) =>
+            void highlights.all().then(
+              (all) => saveAllHighlights(all, format, locale),
+              () => setToast(notice('highlightsNotLoaded')),
+            )
+          }
           onClose={() => closePanel()}
+          syncState={highlights.syncState}
         />
       )}
       <main class="reader-main" tabIndex={-1} id="reader-main">

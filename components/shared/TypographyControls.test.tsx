@@ -37,6 +37,8 @@ describe('TypographyControls', () => {
     expect(applied()).toMatchObject({ textAlign: 'justify' });
     fireEvent.click(screen.getByRole('checkbox', { name: /images/i }));
     expect(applied()).toMatchObject({ showImages: false });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Print highlights in their colours' }));
+    expect(applied()).toMatchObject({ printHighlights: false });
   });
 
   it('steps the line spacing and stops at either end', () => {

@@ -148,6 +148,20 @@ export function TypographyControls({ settings, update, idPrefix, showFontSize }:
           {t('showImages')}
         </label>
       </div>
+      <div class="field">
+        <label class="choice">
+          <input
+            type="checkbox"
+            data-setting="print-highlights"
+            checked={settings.printHighlights}
+            onChange={(e) => {
+              const printHighlights = e.currentTarget.checked;
+              update((s) => ({ ...s, printHighlights }));
+            }}
+          />
+          {t('printHighlights')}
+        </label>
+      </div>
     </div>
   );
 }

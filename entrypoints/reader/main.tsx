@@ -97,7 +97,7 @@ async function load(): Promise<Loaded> {
     article: !!found && found.verdict.article,
   }).catch(() => undefined);
   const content: ReaderContent = article
-    ? { kind: 'article', article }
+    ? { kind: 'article', article, original: snapshot.html }
     : { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
   return { content, pageLoading: false };
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { highlightsMarkdown, normalizeHighlight, readingOrder, type Highlight } from './index';
+import {
+  allHighlightsJson,
+  allHighlightsMarkdown,
+  groupByArticle,
+  highlightsMarkdown,
+  normalizeHighlight,
+  readingOrder,
+  type Highlight,
+} from './index';
 
 const good: Highlight = {
   id: 'h1',
@@ -114,5 +122,87 @@ describe('highlightsMarkdown', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('export of every article', () => {
+  const h = (id: string, url: string, start: number, updated: number, extra: Partial<Highlight> = {}): Highlight => ({
+    id,
+    url,
+    color: 'yellow',
+    note: '',
+    quote: { type: 'TextQuoteSelector', exact: `quote ${id}`, prefix: '', suffix: '' },
+    position: { type: 'TextPositionSelector', start, end: start + 5 },
+    created: updated,
+    updated,
+    ...extra,
+  });
+  const all = [
+    h('a2', 'https://a.example/1', 50, 10),
+    h('a1', 'https://a.example/1', 5, 3, {
+      title: 'First *story*',
+      site: 'A Site',
+      note: 'note on a1',
+      color: 'green',
+    }),
+    h('b1', 'https://b.example/2', 1, 20),
+  ];
+
+  it('groups by article, most recently highlighted first, each in the order of its passages; a title kept, else the address', () => {
+    const groups = groupByArticle(all);
+    expect(groups.map((g) => [g.url, g.title, g.site, g.highlights.map((x) => x.id)])).toEqual([
+      ['https://b.example/2', 'https://b.example/2', null, ['b1']],
+      ['https://a.example/1', 'First *story*', 'A Site', ['a1', 'a2']],
+    ]);
+  });
+
+  it('writes one Markdown file with a section per article, and JSON with every field', () => {
+    const labels = { exported: 'Exported', note: 'Note', orphaned: 'Gone', color: (c: string) => c, title: 'All' };
+    const md = allHighlightsMarkdown(groupByArticle(all), labels, '3 December 2026');
+    expect(md).toBe(
+      [
+        '# All',
+        '',
+        'Exported: 3 December 2026',
+        '',
+        '---',
+        '',
+        '## https://b.example/2',
+        '',
+        '<https://b.example/2>',
+        '',
+        '> quote b1',
+        '',
+        '_yellow_',
+        '',
+        '---',
+        '',
+        '## First \\*story\\*',
+        '',
+        'A Site — <https://a.example/1>',
+        '',
+        '> quote a1',
+        '',
+        '_green_',
+        '',
+        '**Note:** note on a1',
+        '',
+        '> quote a2',
+        '',
+        '_yellow_',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(allHighlightsJson(groupByArticle(all), new Date(0)));
+    expect(json).toMatchObject({ format: 'lectern-highlights', version: 1, exported: '1970-01-01T00:00:00.000Z' });
+    expect(json.articles[1].highlights[0]).toEqual({
+      id: 'a1',
+      color: 'green',
+      note: 'note on a1',
+      quote: { type: 'TextQuoteSelector', exact: 'quote a1', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 5, end: 10 },
+      created: '1970-01-01T00:00:00.003Z',
+      updated: '1970-01-01T00:00:00.003Z',
+    });
   });
 });

@@ -12,6 +12,9 @@ export interface Highlight {
   /** Milliseconds since the epoch. */
   created: number;
   updated: number;
+  /** The article's title and site when it was made, for the export of every article's highlights (not synced). */
+  title?: string;
+  site?: string;
 }
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
@@ -49,6 +52,8 @@ export function normalizeHighlight(raw: unknown): Highlight | null {
     position: { type: 'TextPositionSelector', start, end: Math.max(start, count(position['end'])) },
     created,
     updated: Math.max(created, count(raw['updated'])),
+    ...(typeof raw['title'] === 'string' && raw['title'] ? { title: raw['title'] } : {}),
+    ...(typeof raw['site'] === 'string' && raw['site'] ? { site: raw['site'] } : {}),
   };
 }
 

@@ -19,4 +19,37 @@ export {
   type Highlight,
   type HighlightColor,
 } from './highlight';
-export { highlightsMarkdown, type ExportLabels, type ExportSource } from './markdown';
+export {
+  allHighlightsJson,
+  allHighlightsMarkdown,
+  groupByArticle,
+  highlightsMarkdown,
+  type ArticleHighlights,
+  type ExportLabels,
+  type ExportSource,
+} from './markdown';
+export {
+  SYNC_QUOTAS,
+  SYNC_VERSION,
+  TOMBSTONE_DAYS,
+  changedAt,
+  fitsQuota,
+  isSyncKey,
+  isTombstone,
+  mergeEntries,
+  readSync,
+  syncBytes,
+  syncItems,
+  syncKeyPrefix,
+  type StoredSync,
+  type SyncEntry,
+  type SyncWrite,
+  type Tombstone,
+} from './sync';
+export {
+  createHighlightSync,
+  type HighlightSync,
+  type HighlightSyncStore,
+  type SyncState,
+  type SyncStorage,
+} from './sync-engine';

@@ -59,3 +59,81 @@ export function highlightsMarkdown(
   });
   return [...head, ...entries.flatMap((entry) => ['', '---', '', entry])].join('\n') + '\n';
 }
+
+/** One article's highlights, as the export of every article groups them. */
+export interface ArticleHighlights {
+  url: string;
+  title: string;
+  site: string | null;
+  highlights: Highlight[];
+}
+
+/**
+ * Every kept highlight grouped by article (its clean address), each article's in the order of their place in it, the
+ * articles most recently highlighted first. The title is the one kept with its highlights, else the address.
+ */
+export function groupByArticle(highlights: readonly Highlight[]): ArticleHighlights[] {
+  const groups = new Map<string, Highlight[]>();
+  for (const h of highlights) groups.set(h.url, [...(groups.get(h.url) ?? []), h]);
+  return [...groups.entries()]
+    .map(([url, list]) => {
+      const sorted = [...list].sort((a, b) => a.position.start - b.position.start || a.created - b.created);
+      const named = [...list].sort((a, b) => b.updated - a.updated).find((h) => h.title);
+      return { url, title: named?.title ?? url, site: named?.site ?? null, highlights: sorted };
+    })
+    .sort((a, b) => Math.max(...b.highlights.map((h) => h.updated)) - Math.max(...a.highlights.map((h) => h.updated)));
+}
+
+/** Every article's highlights as one Markdown file: a heading per article (title, site, address), then its quotes. */
+export function allHighlightsMarkdown(
+  articles: readonly ArticleHighlights[],
+  labels: ExportLabels & { title: string },
+  date: string,
+): string {
+  const head = [`# ${escapeMarkdown(labels.title)}`, '', `${labels.exported}: ${date}`];
+  const sections = articles.map((article) => {
+    const site = article.site ? `${escapeMarkdown(article.site)} — ` : '';
+    const quotes = article.highlights.map((highlight) => {
+      const lines = [blockQuote(highlight.quote.exact), '', `_${labels.color(highlight.color)}_`];
+      const note = highlight.note.trim();
+      if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
+      return lines.join('\n');
+    });
+    return [
+      `## ${escapeMarkdown(article.title)}`,
+      '',
+      `${site}<${article.url}>`,
+      ...quotes.flatMap((q) => ['', q]),
+    ].join('\n');
+  });
+  return [...head, ...sections.flatMap((section) => ['', '---', '', section])].join('\n') + '\n';
+}
+
+/** The same as JSON, for other tools: versioned, every field of every highlight (W3C-style selectors included). */
+export function allHighlightsJson(articles: readonly ArticleHighlights[], exported: Date): string {
+  return (
+    JSON.stringify(
+      {
+        format: 'lectern-highlights',
+        version: 1,
+        exported: exported.toISOString(),
+        articles: articles.map(({ url, title, site, highlights }) => ({
+          url,
+          title,
+          site,
+          highlights: highlights.map(({ id, color, note, quote, position, created, updated }) => ({
+            id,
+            color,
+            note,
+            quote,
+            position,
+            created: new Date(created).toISOString(),
+            updated: new Date(updated).toISOString(),
+          })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

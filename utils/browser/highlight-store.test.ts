@@ -74,6 +74,34 @@ describe('highlight store over IndexedDB', () => {
     raw.close();
   });
 
+  it('version 1 → 2 adds the tombstones sync needs, keeping every highlight; a removal leaves one, a save clears it', async () => {
+    const old = await rawOpen(1, (db) =>
+      db.createObjectStore('highlights', { keyPath: 'id' }).createIndex('url', 'url'),
+    );
+    const tx = old.transaction('highlights', 'readwrite');
+    tx.objectStore('highlights').put(highlight('h1'));
+    tx.objectStore('highlights').put(highlight('h2'));
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    old.close();
+
+    const store = openHighlightStore();
+    expect((await store.entries('https://example.com/a')).map((e) => e.id).sort()).toEqual(['h1', 'h2']);
+    await store.remove('h2', 50);
+    expect(await store.load('https://example.com/a')).toEqual([highlight('h1')]);
+    expect(await store.entries('https://example.com/a')).toEqual([
+      highlight('h1'),
+      { id: 'h2', url: 'https://example.com/a', deleted: 50 },
+    ]);
+    // Undo (a save) takes the tombstone away; what sync brings is applied all at once.
+    await store.save({ ...highlight('h2'), updated: 60 });
+    expect((await store.entries('https://example.com/a')).every((e) => !('deleted' in e))).toBe(true);
+    await store.apply([{ id: 'h1', url: 'https://example.com/a', deleted: 70 }, highlight('h3')]);
+    expect((await store.load('https://example.com/a')).map((h) => h.id).sort()).toEqual(['h2', 'h3']);
+    const raw = await rawOpen(READING_DB_STEPS.length);
+    expect([...raw.objectStoreNames].sort()).toEqual(['highlights', 'tombstones']);
+    raw.close();
+  });
+
   it('lets a newer version upgrade while a reader holds the database, then reopens', async () => {
     const store = openHighlightStore();
     await store.save(highlight('h1'));

@@ -24,3 +24,4 @@ export {
 export { closeReader, closeReaderTab } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
+export { syncStorage } from './sync-storage';

@@ -5,7 +5,9 @@ export * from './schema';
 export { MAX_AUTO_OPEN_SITES, normalizeHost, shouldAutoOpen } from './sites';
 export { SETTINGS_ON_SCREEN, type ScreenRow } from './screen';
 export {
+  SETTINGS_KEY,
   WRITE_PACING,
+  type WritePacing,
   createSettingsStore,
   type SettingsArea,
   type SettingsProblem,

@@ -44,6 +44,8 @@ export interface Settings {
   contentWidth: ContentWidth;
   textAlign: TextAlign;
   showImages: boolean;
+  /** Highlights print in their colours (underlined), or the article prints as if it had none. */
+  printHighlights: boolean;
   speechRate: number;
   /** Host names where the reader opens by itself (normalized, see sites.ts). */
   autoOpenSites: string[];
@@ -76,6 +78,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   contentWidth: 'medium',
   textAlign: 'start',
   showImages: true,
+  printHighlights: true,
   speechRate: SPEECH_RATE.default,
   autoOpenSites: [],
   shareTargets: [...DEFAULT_SHARE_TARGETS],
@@ -159,6 +162,8 @@ export function normalizeSettings(raw: unknown): Settings {
     contentWidth: oneOf(CONTENT_WIDTHS, input['contentWidth'], DEFAULT_SETTINGS.contentWidth),
     textAlign: oneOf(TEXT_ALIGNS, input['textAlign'], DEFAULT_SETTINGS.textAlign),
     showImages: typeof showImages === 'boolean' ? showImages : DEFAULT_SETTINGS.showImages,
+    printHighlights:
+      typeof input['printHighlights'] === 'boolean' ? input['printHighlights'] : DEFAULT_SETTINGS.printHighlights,
     speechRate: isFiniteNumber(speechRate) ? clampSpeechRate(speechRate) : DEFAULT_SETTINGS.speechRate,
     autoOpenSites: normalizeHostList(input['autoOpenSites']),
     shareTargets: normalizeShareTargets(input['shareTargets']),

@@ -35,6 +35,7 @@ describe('SETTINGS_ON_SCREEN', () => {
       'data-width': 'medium',
       'data-align': 'start',
       'data-images': 'shown',
+      'data-highlights': 'print',
     });
   });
 
@@ -47,6 +48,7 @@ describe('SETTINGS_ON_SCREEN', () => {
       { contentWidth: 'wide' },
       { textAlign: 'justify' },
       { showImages: false },
+      { printHighlights: false },
     ];
     const before = screen(DEFAULT_SETTINGS);
     for (const change of changes) {

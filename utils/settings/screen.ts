@@ -23,4 +23,6 @@ export const SETTINGS_ON_SCREEN: readonly ScreenRow[] = [
   { setting: 'textAlign', attribute: 'align', value: (s) => s.textAlign },
   // Hidden images take their figures and captions along.
   { setting: 'showImages', attribute: 'images', value: (s) => (s.showImages ? 'shown' : 'hidden') },
+  // Read only by the print stylesheet: on screen highlights always show.
+  { setting: 'printHighlights', attribute: 'highlights', value: (s) => (s.printHighlights ? 'print' : 'screen-only') },
 ];

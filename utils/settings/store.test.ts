@@ -1,56 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, stepFontSize, toggleNight, type Settings } from './schema';
-import { SETTINGS_KEY, WRITE_PACING, createSettingsStore, type SettingsArea } from './store';
-
-type Changes = Record<string, { newValue?: unknown }>;
-
-/**
- * storage.sync as Chrome keeps it: 120 writes a minute, 1,800 an hour, 8,192 bytes an item, 102,400 in all; past
- * any of them a write rejects with the browser's message. `failReads` / `failWrites` make it fail on purpose.
- */
-class SyncArea implements SettingsArea {
-  data: Record<string, unknown> = {};
-  writes: number[] = [];
-  failReads = false;
-  failWrites = false;
-  private listeners = new Set<(changes: Changes) => void>();
-
-  async get(keys: string[]): Promise<Record<string, unknown>> {
-    if (this.failReads) throw new Error('read failed');
-    return Object.fromEntries(keys.filter((k) => k in this.data).map((k) => [k, structuredClone(this.data[k])]));
-  }
-
-  async set(items: Record<string, unknown>): Promise<void> {
-    if (this.failWrites) throw new Error('network error');
-    const now = Date.now();
-    if (this.writes.filter((t) => t > now - 60_000).length >= 120)
-      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.');
-    if (this.writes.filter((t) => t > now - 3_600_000).length >= 1800)
-      throw new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_HOUR quota.');
-    const size = (key: string, value: unknown): number => key.length + JSON.stringify(value).length;
-    for (const [key, value] of Object.entries(items))
-      if (size(key, value) > 8192) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-    const next = { ...this.data, ...structuredClone(items) };
-    if (Object.entries(next).reduce((sum, [k, v]) => sum + size(k, v), 0) > 102_400)
-      throw new Error('QUOTA_BYTES quota exceeded');
-    this.writes.push(now);
-    this.data = next;
-    const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: structuredClone(v) }]));
-    // Like the browser: the change event comes in a later task.
-    setTimeout(() => this.listeners.forEach((l) => l(changes)), 0);
-  }
-
-  watch(listener: (changes: Changes) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Another device writing (its change comes in a later task, in order with the others). */
-  external(settings: Settings): void {
-    this.data[SETTINGS_KEY] = settings;
-    setTimeout(() => this.listeners.forEach((l) => l({ [SETTINGS_KEY]: { newValue: structuredClone(settings) } })), 0);
-  }
-}
+import { SETTINGS_KEY, WRITE_PACING, createSettingsStore } from './store';
+import { SyncArea } from '@/tests/unit/sync-area';
 
 const stored = (area: SyncArea): Settings => area.data[SETTINGS_KEY] as Settings;
 const larger = (s: Settings): Settings => stepFontSize(s, 'larger');

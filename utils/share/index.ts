@@ -6,11 +6,13 @@ export {
   escapeHtml,
   formatLink,
   formatQuote,
+  passageUrl,
   type ClipboardPayload,
   type LinkFormat,
   type LinkOptions,
   type LinkSource,
   type QuoteFormat,
+  type TextFragment,
 } from './links';
 export { MENU_ITEMS, menuItem, type MenuAction } from './menus';
 export { SHARE_TARGETS, normalizeInstance, shareUrl, type SharedPage, type ShareTarget } from './share';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, cleanUrl, escapeHtml, formatLink, formatQuote, type LinkSource } from './links';
+import { cleanTitle, cleanUrl, escapeHtml, formatLink, formatQuote, passageUrl, type LinkSource } from './links';
 
 const page: LinkSource = {
   url: 'https://news.example/world/story?id=7&utm_source=tw&utm_medium=social&fbclid=abc#comments',
@@ -135,5 +135,39 @@ describe('cleanTitle', () => {
     const source = { url: 'https://news.example/a', title: 'Storm | Daily Planet', siteName: 'Daily Planet' };
     expect(formatLink('title-link', source).text).toBe('Storm\nhttps://news.example/a');
     expect(formatQuote('quote', 'Wind.', source).text).toBe('“Wind.”\n— Storm — Daily Planet\nhttps://news.example/a');
+  });
+});
+
+describe('passageUrl', () => {
+  it('writes the four parts of a text directive, encoding its own syntax', () => {
+    expect(
+      passageUrl('https://a.example/story', {
+        prefix: 'said, well-known',
+        textStart: 'fish & chips',
+        textEnd: 'ending',
+        suffix: 'next – part',
+      }),
+    ).toBe(
+      'https://a.example/story#:~:text=said%2C%20well%2Dknown-,fish%20%26%20chips,ending,-next%20%E2%80%93%20part',
+    );
+    expect(passageUrl('https://a.example/story?id=7', { textStart: 'Привет мир' })).toBe(
+      'https://a.example/story?id=7#:~:text=%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82%20%D0%BC%D0%B8%D1%80',
+    );
+  });
+
+  it('keeps the page’s own fragment and replaces a directive already there', () => {
+    expect(passageUrl('https://a.example/s#part-2', { textStart: 'x' })).toBe('https://a.example/s#part-2:~:text=x');
+    expect(passageUrl('https://a.example/s#:~:text=old', { textStart: 'new' })).toBe('https://a.example/s#:~:text=new');
+  });
+
+  it('is the link a quote carries when one was made, else the clean address', () => {
+    const link = passageUrl(cleanUrl(page), { textStart: 'The storm' });
+    expect(formatQuote('quote', 'The storm', page, link).text).toBe(
+      `“The storm”\n— Storm [live] hits *the* coast — Daily Planet\n${link}`,
+    );
+    expect(formatQuote('quote-markdown', 'The storm', page, link).text).toContain(`](${link})`);
+    expect(formatQuote('quote', 'The storm', page, null).text).toContain(
+      '\nhttps://news.example/world/story?id=7#comments',
+    );
   });
 });

@@ -167,9 +167,15 @@ function normalizeQuote(quote: string): string {
  * A quote that carries its source: the selected text, then title, site and link. `quote` gives plain text
  * and HTML (a <blockquote> with a cite link); `quote-markdown` gives Markdown.
  */
-export function formatQuote(format: QuoteFormat, quoteText: string, source: LinkSource): ClipboardPayload {
+export function formatQuote(
+  format: QuoteFormat,
+  quoteText: string,
+  source: LinkSource,
+  /** A link to the passage itself (passageUrl), given instead of the page's clean address when one could be made. */
+  link?: string | null,
+): ClipboardPayload {
   const quote = normalizeQuote(quoteText);
-  const clean = cleanUrl(source);
+  const clean = link || cleanUrl(source);
   const credit = attribution(source);
   if (format === 'quote-markdown') {
     const body = quote
@@ -186,4 +192,34 @@ export function formatQuote(format: QuoteFormat, quoteText: string, source: Link
     text: `“${quote}”\n— ${credit}\n${clean}`,
     html: `<blockquote cite="${escapeHtml(clean)}">${paragraphs}</blockquote><p>— <a href="${escapeHtml(clean)}">${escapeHtml(credit)}</a></p>`,
   };
+}
+
+/** A text fragment (the `text=` directive's four parts), as text-fragments-polyfill's generator gives it. */
+export interface TextFragment {
+  textStart: string;
+  textEnd?: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** Percent-encoded as a text directive needs: `-`, `,` and `&` are its own syntax, so they are encoded too. */
+const directivePart = (text: string): string =>
+  encodeURIComponent(text).replace(/[-,&]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * The address that opens `url` scrolled to the passage (`#:~:text=prefix-,start,end,-suffix`, the URL Fragment Text
+ * Directive). A fragment directive already in the address is replaced; the page's own fragment (`#section`) is kept
+ * before it, as the directive allows.
+ */
+export function passageUrl(url: string, fragment: TextFragment): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const own = hash < 0 ? '' : url.slice(hash + 1).split(':~:')[0]!;
+  const parts = [
+    fragment.prefix ? `${directivePart(fragment.prefix)}-` : null,
+    directivePart(fragment.textStart),
+    fragment.textEnd ? directivePart(fragment.textEnd) : null,
+    fragment.suffix ? `-${directivePart(fragment.suffix)}` : null,
+  ].filter((part) => part !== null);
+  return `${base}#${own}:~:text=${parts.join(',')}`;
 }

@@ -1,4 +1,11 @@
-import { highlightsMarkdown, type HighlightColor } from '@/utils/annotate';
+import {
+  allHighlightsJson,
+  allHighlightsMarkdown,
+  groupByArticle,
+  highlightsMarkdown,
+  type Highlight,
+  type HighlightColor,
+} from '@/utils/annotate';
 import { t } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
 import { saveFileName } from '@/utils/reader';
@@ -7,14 +14,44 @@ import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labe
 import type { PlacedHighlight } from './highlights';
 import { download } from './save';
 
+/** Today, written for the reader's language. */
+function today(locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date());
+  } catch {
+    return new Date().toISOString().slice(0, 10);
+  }
+}
+
+const labels = () => ({
+  exported: t('exported'),
+  note: t('noteLabel'),
+  orphaned: t('orphaned'),
+  color: (color: HighlightColor) => t(COLOR_LABELS[color]),
+});
+
+/**
+ * Every article's highlights in one file, Markdown or JSON ("Lectern highlights YYYY-MM-DD.md"/".json"). Offered in the
+ * notes panel, where highlights are looked at and the per-article export already is, and where their store is open.
+ */
+export function saveAllHighlights(highlights: readonly Highlight[], format: 'markdown' | 'json', locale: string): void {
+  const articles = groupByArticle(highlights);
+  const name = saveFileName(
+    `${t('allHighlightsFile')} ${new Date().toISOString().slice(0, 10)}`,
+    format === 'json' ? 'json' : 'md',
+  );
+  if (format === 'json') download(allHighlightsJson(articles, new Date()), 'application/json;charset=utf-8', name);
+  else
+    download(
+      allHighlightsMarkdown(articles, { ...labels(), title: t('allHighlightsFile') }, today(locale)),
+      'text/markdown;charset=utf-8',
+      name,
+    );
+}
+
 /** The article's highlights and notes as Markdown, in the reader's language (see utils/annotate highlightsMarkdown). */
 export function exportMarkdown(article: Article, items: readonly PlacedHighlight[], locale: string): string {
-  let date: string;
-  try {
-    date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date());
-  } catch {
-    date = new Date().toISOString().slice(0, 10);
-  }
+  const date = today(locale);
   return highlightsMarkdown(
     {
       title: article.title,

@@ -50,7 +50,7 @@ const settle = () => act(() => new Promise<void>((resolve) => setTimeout(resolve
 
 let api: Highlights;
 function Probe({ store, onProblem }: { store: HighlightStore; onProblem: (key: string) => void }) {
-  api = useHighlights(article, onProblem, store);
+  api = useHighlights(article, onProblem, store, null);
   return <div data-lectern="article" dangerouslySetInnerHTML={{ __html: HTML }} />;
 }
 
@@ -114,6 +114,9 @@ describe('useHighlights', () => {
         saved.push(h);
       }),
       remove: vi.fn(async () => undefined),
+      entries: vi.fn(async () => []),
+      all: vi.fn(async () => []),
+      apply: vi.fn(async () => undefined),
     };
     const onProblem = vi.fn();
     render(<Probe store={store} onProblem={onProblem} />);
@@ -156,6 +159,9 @@ describe('useHighlights', () => {
       ]),
       save: vi.fn(async () => undefined),
       remove: vi.fn(async () => undefined),
+      entries: vi.fn(async () => []),
+      all: vi.fn(async () => []),
+      apply: vi.fn(async () => undefined),
     };
     render(<Probe store={store} onProblem={vi.fn()} />);
     await act(async () => undefined);

@@ -1,13 +1,17 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   anchorQuote,
+  createHighlightSync,
   describeRange,
   readingOrder,
+  type HighlightSync,
+  type SyncState,
+  type SyncStorage,
   type Highlight,
   type HighlightColor,
   type TextRange,
 } from '@/utils/annotate';
-import { openHighlightStore, type HighlightStore, type MessageKey } from '@/utils/browser';
+import { openHighlightStore, syncStorage, type HighlightStore, type MessageKey } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
 import { cleanUrl } from '@/utils/share';
 import { articleBody, paintMarks, selectedRange } from './highlight-marks';
@@ -34,6 +38,10 @@ export interface Highlights {
   /** Removes a highlight; returns it (with where it was) so it can be put back. */
   remove: (id: string) => PlacedHighlight | null;
   restore: (item: PlacedHighlight) => void;
+  /** How storage.sync stands for this article (see utils/annotate sync-engine). */
+  syncState: SyncState;
+  /** Every article's highlights, for the export of them all. */
+  all: () => Promise<Highlight[]>;
 }
 
 /** What waits to be written: the record, or its deletion. */
@@ -43,8 +51,12 @@ export function useHighlights(
   article: Article | null,
   onProblem: (key: MessageKey) => void,
   store: HighlightStore = defaultStore(),
+  /** storage.sync (null: no sync, as in tests of the rest). */
+  area: SyncStorage | null = syncStorage,
 ): Highlights {
   const [items, setItems] = useState<PlacedHighlight[]>([]);
+  const [syncState, setSyncState] = useState<SyncState>('pending');
+  const sync = useRef<HighlightSync | null>(null);
   const pending = useRef<Pending>(new Map());
   const problem = useRef(onProblem);
   problem.current = onProblem;
@@ -53,25 +65,48 @@ export function useHighlights(
   useEffect(() => {
     if (!url) return undefined;
     let live = true;
+    /** Places what the store holds: highlights made while it was loading stay, each stored one is placed by its text. */
+    const place = (stored: Highlight[], replace: boolean): void => {
+      const text = articleBody()?.textContent ?? '';
+      setItems((now) => {
+        const ids = new Set(stored.map((h) => h.id));
+        const kept = replace ? now.filter((i) => ids.has(i.highlight.id) || pending.current.has(i.highlight.id)) : now;
+        const known = new Map(kept.map((i) => [i.highlight.id, i]));
+        const loaded = stored.flatMap((h) => {
+          const mine = known.get(h.id);
+          if (mine && (!replace || pending.current.has(h.id) || mine.highlight.updated >= h.updated)) return [];
+          return [
+            {
+              highlight: h,
+              range: mine && mine.highlight.quote.exact === h.quote.exact ? mine.range : anchorQuote(text, h),
+            },
+          ];
+        });
+        const replaced = new Set(loaded.map((i) => i.highlight.id));
+        return readingOrder([...kept.filter((i) => !replaced.has(i.highlight.id)), ...loaded]);
+      });
+    };
+    const engine = area ? createHighlightSync(url, store, area) : null;
+    sync.current = engine;
+    engine?.onState((state) => live && setSyncState(state));
+    // Another device changed this article's highlights: they are in the store now; show them.
+    engine?.onRemote(() => {
+      void store.load(url).then((stored) => live && place(stored, true));
+    });
     store.load(url).then(
       (stored) => {
-        const text = articleBody()?.textContent ?? '';
         if (!live) return;
-        // Highlights made while the store was loading stay; a stored one is placed by its text.
-        setItems((now) => {
-          const known = new Set(now.map((i) => i.highlight.id));
-          const loaded = stored
-            .filter((h) => !known.has(h.id))
-            .map((h) => ({ highlight: h, range: anchorQuote(text, h) }));
-          return readingOrder([...now, ...loaded]);
-        });
+        place(stored, false);
+        void engine?.syncNow();
       },
       () => live && problem.current('highlightsNotLoaded'),
     );
     return () => {
       live = false;
+      engine?.stop();
+      if (sync.current === engine) sync.current = null;
     };
-  }, [url, store]);
+  }, [url, store, area]);
 
   useLayoutEffect(() => {
     const body = articleBody();
@@ -95,6 +130,8 @@ export function useHighlights(
       }),
     ).then((results) => {
       if (results.some((r) => r.status === 'rejected')) problem.current('highlightNotSaved');
+      // Sync reads the store: what was just written goes to the other devices.
+      sync.current?.changed();
     });
   };
 
@@ -112,6 +149,8 @@ export function useHighlights(
       ...describeRange(body.textContent ?? '', range.start, range.end),
       created: now,
       updated: now,
+      ...(article?.title ? { title: article.title } : {}),
+      ...(article?.siteName ? { site: article.siteName } : {}),
     };
     selection?.removeAllRanges();
     setItems((all) => readingOrder([...all, { highlight, range }]));
@@ -136,11 +175,13 @@ export function useHighlights(
   };
 
   const restore: Highlights['restore'] = (item) => {
-    setItems((all) => readingOrder([...all.filter((i) => i.highlight.id !== item.highlight.id), item]));
-    write(item.highlight.id, item.highlight);
+    // Put back later than its deletion, so sync brings it back on the other devices too.
+    const back = { ...item, highlight: { ...item.highlight, updated: Date.now() } };
+    setItems((all) => readingOrder([...all.filter((i) => i.highlight.id !== item.highlight.id), back]));
+    write(item.highlight.id, back.highlight);
   };
 
-  return { items, create, change, remove, restore };
+  return { items, create, change, remove, restore, syncState, all: () => store.all() };
 }
 
 let shared: HighlightStore | null = null;

@@ -2,14 +2,31 @@
 // paragraphs), a note, the notes panel, close and reopen (all there), the page changed around the highlights (moved,
 // re-attached or listed as orphaned), undo a removal, and the Markdown export.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
-import { openArticleTab, openReaderByCommand, savedFile, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
+import {
+  openArticleTab,
+  openReaderByCommand,
+  readClipboardItems,
+  savedFile,
+  waitClosed,
+  waitFor,
+  waitForNextToast,
+} from './extension.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
+import { until } from './wait.mjs';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../../fixtures/highlights-article.html', import.meta.url)), 'utf8');
+/** A long article whose passages are far below the fold; its sidebar repeats one of them (see the fixture). */
+const LOGBOOK = readFileSync(fileURLToPath(new URL('../../fixtures/passage-article.html', import.meta.url)), 'utf8');
+const PASSAGES = {
+  lastLight: 'the lamp was lit for the last time on a windless night in November',
+  storm: 'Every storm has a name in the logbook',
+};
 
 /**
  * The page's second version: a paragraph added at the top (every position moves), the words before the first
@@ -36,6 +53,19 @@ const QUOTES = {
   across: 'declared a protected landscape in 1989. Forty trees in five rows',
 };
 const NOTE = 'Ask the botanists whether the winter keeper is sold anywhere.';
+
+/** The key of an article's first sync item, as the README documents it: `hl.` + FNV-1a (32 bits, base 36) of its address + `.0`. */
+function syncKey(url) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    h ^= url.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `hl.${h.toString(36)}.0`;
+}
+
+/** Everything in the extension's storage.sync. */
+const syncContent = (driver) => driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.sync.get(null));
 
 /**
  * Selects, in the reader's article, the text from the start of `from` to the end of `to` (white space compared as
@@ -117,8 +147,8 @@ export function highlightsSuite(launch) {
   let url;
 
   /** Opens the article (as the server now serves it) and its reader, waiting for `count` highlights drawn. */
-  async function openReader(count = 0) {
-    const { page } = await openArticleTab(driver, url, '✓');
+  async function openReader(count = 0, address = url) {
+    const { page } = await openArticleTab(driver, address, '✓');
     const reader = await openReaderByCommand(driver, page);
     await reader.bringToFront();
     await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
@@ -155,7 +185,13 @@ export function highlightsSuite(launch) {
   }
 
   before(async () => {
-    server = await startServer({ routes: { '/articles/highlights': () => ({ body: version }) } });
+    server = await startServer({
+      routes: {
+        '/articles/highlights': () => ({ body: version }),
+        '/articles/logbook': () => ({ body: LOGBOOK }),
+        '/articles/synced': () => ({ body: LOGBOOK }),
+      },
+    });
     url = `${server.base}/articles/highlights`;
     driver = await launch();
   });
@@ -339,5 +375,291 @@ export function highlightsSuite(launch) {
     assert.ok(markWith(await marks(again.reader), QUOTES.popover));
     await closeReader(again.reader);
     await again.page.close();
+  });
+
+  /**
+   * Opens `link` in a new tab, as a user following it would, and waits until the browser has scrolled the original
+   * page to the passage: the page is scrolled down and the passage's paragraph is on screen.
+   */
+  async function followToPassage(link, id, shot) {
+    const page = await driver.newPage(link);
+    const where = await waitFor(
+      page,
+      (id) => {
+        const box = document.getElementById(id).getBoundingClientRect();
+        const visible = box.bottom > 0 && box.top < window.innerHeight;
+        return window.scrollY > 0 && visible
+          ? { scrollY: window.scrollY, top: box.top, height: window.innerHeight }
+          : null;
+      },
+      id,
+      { what: `the page scrolled to #${id}` },
+    );
+    await page.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-${shot}.png` });
+    await page.close();
+    return where;
+  }
+
+  it('links to the passage: Q, copy quote and share carry a #:~:text= link that scrolls the original page to it', async () => {
+    const logbook = `${server.base}/articles/logbook`;
+    // The passage is far below the fold of the original page: a link without the directive would open at its top.
+    const start = await driver.newPage(logbook);
+    assert.ok(
+      await start.evaluate(
+        () => document.getElementById('last-light').getBoundingClientRect().top > 3 * window.innerHeight,
+      ),
+      'the passage starts well below the first screen',
+    );
+    await start.close();
+
+    const { page, reader } = await openReader(0, logbook);
+
+    // Q on a selection: the quote, its source and the link to the passage.
+    assert.equal(await select(reader, PASSAGES.lastLight), PASSAGES.lastLight);
+    await reader.keyboard.press('q');
+    assert.match(await waitForNextToast(reader), /Quote copied/);
+    const quoted = (await readClipboardItems(reader)).text;
+    const [, link] = quoted.match(/\n(\S+)$/) ?? [];
+    assert.ok(quoted.startsWith(`“${PASSAGES.lastLight}”\n— The lighthouse logbook — Coast Review\n`), quoted);
+    assert.ok(link.startsWith(`${logbook}#:~:text=`), link);
+    assert.ok(decodeURIComponent(link).includes('the lamp was lit'), link);
+    const followed = await followToPassage(link, 'last-light', 'quote-key');
+    assert.ok(followed.scrollY > 0, JSON.stringify(followed));
+
+    // A highlight's copy quote: its words stand in the original page's sidebar too, so its link carries context.
+    assert.equal(await select(reader, PASSAGES.storm), PASSAGES.storm);
+    await reader.evaluate(() =>
+      document
+        .querySelector('[data-lectern="article"] p')
+        .dispatchEvent(new window.PointerEvent('pointerup', { bubbles: true })),
+    );
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="highlight-popover"]'), undefined, {
+      what: 'selection popover',
+    });
+    await reader.click('[data-lectern="highlight-popover"] [data-color="blue"]');
+    await waitFor(
+      reader,
+      () => !!document.querySelector('mark[data-lectern="highlight"][data-color="blue"]'),
+      undefined,
+      {
+        what: 'blue highlight',
+      },
+    );
+    await reader.click('mark[data-lectern="highlight"][data-color="blue"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="copy-quote"]');
+    assert.match(await waitForNextToast(reader), /Quote copied/);
+    const stormQuote = (await readClipboardItems(reader)).text;
+    const stormLink = stormQuote.split('\n').at(-1);
+    assert.ok(stormLink.startsWith(`${logbook}#:~:text=`), stormLink);
+    assert.match(stormLink, /#:~:text=(.+-,)?Every%20storm%20has%20a%20name%20in%20the%20logbook(,-.+)?$/i);
+    assert.ok(/-,|,-/.test(stormLink), `context makes it unique on the original page: ${stormLink}`);
+    await followToPassage(stormLink, 'storm-names', 'highlight-quote');
+
+    // Share from the highlight: the share targets carry the same link to the passage.
+    await reader.click('mark[data-lectern="highlight"][data-color="blue"]');
+    await reader.click('[data-lectern="highlight-popover"] [data-action="share-quote"]');
+    const shared = await waitFor(
+      reader,
+      () => {
+        const targets = [...document.querySelectorAll('[data-lectern="highlight-share"] a[data-share]')];
+        return targets.length ? targets.map((a) => a.href) : null;
+      },
+      undefined,
+      { what: 'share targets in the popover' },
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-share.png` });
+    for (const href of shared) assert.ok(decodeURIComponent(href).includes(stormLink), href);
+    await reader.keyboard.press('Escape');
+    await closeReader(reader);
+    await page.close();
+  });
+
+  it('sync: a highlight another browser put in storage.sync shows when the reader opens; a new one lands there; a full storage says so', async () => {
+    const synced = `${server.base}/articles/synced`;
+    const exact = 'the sea was so calm it held the reflection of every star';
+    const at = Date.now() - 60_000;
+    // "Another device" wrote this article's item (its format is documented in the README).
+    await driver.ext(({ key, item }) => (globalThis.browser ?? globalThis.chrome).storage.sync.set({ [key]: item }), {
+      key: syncKey(synced),
+      item: {
+        v: 1,
+        u: synced,
+        e: [
+          {
+            i: 'from-the-laptop',
+            c: 'pink',
+            n: 'Written on the laptop',
+            // The exact text with 32 characters of context each side, as Lectern keeps it; the position a mere hint.
+            q: [exact, 'ess night in November, and that ', '. His daughter complained of the'],
+            p: [0, exact.length],
+            a: at,
+            t: at,
+          },
+        ],
+      },
+    });
+    const { page, reader } = await openReader(1, synced);
+    const drawn = await marks(reader);
+    assert.deepEqual(drawn, [{ color: 'pink', note: true, pieces: 1, text: exact }]);
+
+    // A highlight made here goes to storage.sync, beside the other device's.
+    await select(reader, PASSAGES.lastLight);
+    await reader.keyboard.press('l');
+    await reader.keyboard.press('Escape');
+    const item = await until(
+      async () => {
+        const found = (await syncContent(driver))[syncKey(synced)];
+        return found?.e?.length === 2 ? found : null;
+      },
+      { what: 'the new highlight in storage.sync' },
+    );
+    assert.deepEqual(item.e.map((e) => e.q[0]).sort(), [PASSAGES.lastLight, exact].sort());
+    assert.equal(item.u, synced);
+
+    // storage.sync nearly full (other data): a long note can't go there. The panel says so; the note stays here.
+    await driver.ext(
+      (items) => (globalThis.browser ?? globalThis.chrome).storage.sync.set(items),
+      // 12 items of ~8.16 kB: about 98 kB of the 100 kB storage.sync allows, so a 4,000-character note can't fit.
+      Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`filler${i}`, 'x'.repeat(8150)])),
+    );
+    await reader.keyboard.press('a');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="note-item"]').length === 2, undefined, {
+      what: 'notes panel',
+    });
+    assert.equal(await reader.evaluate(() => document.querySelector('[data-lectern="sync-state"]')), null);
+    await reader.click('[data-lectern="note-item"]:last-child [data-action="edit-note"]');
+    await reader.evaluate((long) => {
+      const editor = document.querySelector('[data-lectern="notes"] textarea');
+      editor.value = long;
+      editor.dispatchEvent(new Event('input', { bubbles: true }));
+    }, 'A long note that will not fit. '.repeat(150));
+    await reader.click('[data-lectern="notes"] [data-action="save-note"]');
+    const state = await waitFor(
+      reader,
+      () => document.querySelector('[data-lectern="sync-state"]')?.textContent,
+      undefined,
+      { what: 'the panel saying sync is full' },
+    );
+    assert.match(state, /sync storage is full/);
+    await reader.evaluate(() =>
+      document.querySelector('[data-lectern="sync-state"]').scrollIntoView({ block: 'nearest' }),
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-sync-full.png` });
+    await closeReader(reader);
+    await page.close();
+
+    // Nothing lost: the note is kept here (IndexedDB), reopened.
+    const again = await openReader(2, synced);
+    await again.reader.keyboard.press('a');
+    await waitFor(
+      again.reader,
+      () =>
+        [...document.querySelectorAll('[data-lectern="note-item"] .note-text')].some((n) =>
+          n.textContent.startsWith('A long note that will not fit.'),
+        ),
+      undefined,
+      { what: 'the long note kept' },
+    );
+
+    // Export of every article's highlights (this profile has highlighted three): one Markdown file, one JSON file.
+    const md = await savedFile(
+      driver,
+      again.reader,
+      () => again.reader.click('[data-lectern="notes"] [data-action="export-all-markdown"]'),
+      'all highlights, Markdown',
+    );
+    writeFileSync(`${ARTIFACTS}/${driver.name}-highlights-all.md`, md.text);
+    assert.match(md.name, /^Lectern highlights \d{4}-\d{2}-\d{2}\.md$/);
+    assert.match(md.text, /^# Lectern highlights\n\nExported: /);
+    for (const title of ['The lighthouse logbook', 'The orchard that outlived its village'])
+      assert.ok(md.text.includes(`\n## ${title}\n`), title);
+    for (const quote of [exact, PASSAGES.lastLight, PASSAGES.storm, QUOTES.popover])
+      assert.ok(md.text.includes(`> ${quote}`), quote);
+    assert.ok(md.text.includes(`**Note:** ${NOTE}`));
+    const json = await savedFile(
+      driver,
+      again.reader,
+      () => again.reader.click('[data-lectern="notes"] [data-action="export-all-json"]'),
+      'all highlights, JSON',
+    );
+    writeFileSync(`${ARTIFACTS}/${driver.name}-highlights-all.json`, json.text);
+    assert.match(json.name, /^Lectern highlights \d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(json.text);
+    assert.equal(data.format, 'lectern-highlights');
+    assert.deepEqual(data.articles.map((a) => a.url).sort(), [url, `${server.base}/articles/logbook`, synced].sort());
+    const laptop = data.articles.find((a) => a.url === synced).highlights.find((h) => h.id === 'from-the-laptop');
+    // Its note, the long one written here (kept on this device though storage.sync was full).
+    assert.ok(laptop.note.startsWith('A long note that will not fit.'), laptop.note.slice(0, 40));
+    assert.equal(laptop.quote.exact, exact);
+
+    await driver.ext(
+      (keys) => (globalThis.browser ?? globalThis.chrome).storage.sync.remove(keys),
+      Array.from({ length: 12 }, (_, i) => `filler${i}`),
+    );
+    await closeReader(again.reader);
+    await again.page.close();
+  });
+
+  /** The reader printed (PDF, first page rasterized): how many pixels have a highlight colour, and the text. */
+  async function printed(reader, name) {
+    const file = `${ARTIFACTS}/${driver.name}-highlights-print-${name}.pdf`;
+    writeFileSync(file, await reader.pdf({ format: 'A4', printBackground: true }));
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      file.replace(/\.pdf$/, ''),
+    ]);
+    const { data } = PNG.sync.read(readFileSync(file.replace(/\.pdf$/, '.png')));
+    // The print colours of the yellow and green highlights (style.css, @media print).
+    const colours = [
+      [0xfd, 0xe6, 0x8a],
+      [0xbb, 0xf0, 0xc9],
+    ];
+    let marked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (
+        colours.some(([r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 24)
+      )
+        marked++;
+    }
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    return { marked, text };
+  }
+
+  it('print: highlights print in their colours, or not at all when the setting is off', async () => {
+    version = FIXTURE;
+    const { page, reader } = await openReader(3);
+    const withMarks = await printed(reader, 'on');
+    assert.ok(withMarks.marked > 200, `highlight colours on paper: ${withMarks.marked} pixels`);
+    assert.ok(withMarks.text.includes(QUOTES.popover), 'the highlighted text prints');
+
+    // The setting, from the text panel (T): off.
+    await reader.keyboard.press('t');
+    await reader.click('[data-setting="print-highlights"]');
+    await waitFor(reader, () => document.documentElement.dataset.highlights === 'screen-only', undefined, {
+      what: 'highlights screen-only on <html>',
+    });
+    const without = await printed(reader, 'off');
+    assert.equal(without.marked, 0, 'no highlight colour on paper');
+    assert.ok(without.text.includes(QUOTES.popover), 'the text still prints');
+    // On screen they still show.
+    assert.ok((await marks(reader)).length >= 3);
+    await reader.click('[data-setting="print-highlights"]');
+    await waitFor(reader, () => document.documentElement.dataset.highlights === 'print', undefined, {
+      what: 'print-highlights back on',
+    });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="reader"][data-panel]'), undefined, {
+      what: 'text panel closed',
+    });
+    await closeReader(reader);
+    await page.close();
   });
 }

@@ -137,7 +137,9 @@ export function sharingSuite(launch) {
       },
     );
     const title = await reader.evaluate(() => document.querySelector('[data-lectern="title"]').textContent);
-    assert.equal((await readClipboardItems(reader)).text, `“${inReader}”\n— ${title} — Caliber.az\n${CANONICAL}`);
+    // The reader's quote links to the passage itself on the page (#16): the canonical address with a text directive.
+    const readerQuote = (await readClipboardItems(reader)).text;
+    assert.ok(readerQuote.startsWith(`“${inReader}”\n— ${title} — Caliber.az\n${CANONICAL}#:~:text=`), readerQuote);
     await reader.close();
   });
 
