@@ -24,3 +24,10 @@ export {
 export { closeReader, closeReaderTab } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
+export {
+  openLibraryStore,
+  watchLibrary,
+  type EntryChange,
+  type LibraryStore,
+  type RemovedArticle,
+} from './library-store';
