@@ -21,7 +21,7 @@ export {
   updateSettings,
   watchSettings,
 } from './settings-store';
-export { closeReader, closeReaderTab } from './tabs';
+export { closeReader, closeReaderTab, openPage } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export {
