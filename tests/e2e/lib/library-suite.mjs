@@ -169,6 +169,55 @@ export function librarySuite(launch) {
     assert.deepEqual(await errors.take(), []);
   });
 
+  it('a link saved from the context menu is queued unread, and read and saved when first opened', async () => {
+    const tabId = await tabIdOf(driver, `${server.base}/articles/library-lighthouse`);
+    // The link's page declares another canonical address: the article read from it replaces the queued entry.
+    const link = `${server.base}/articles/highlights-article?utm_source=newsletter`;
+    await driver.fireMenu('lectern-save-link', tabId, { linkUrl: link, linkText: 'An orchard' });
+    const library = await driver.openExtensionPage('library.html');
+    await waitForCount(library, 4);
+    const queued = await library.evaluate(() =>
+      [...document.querySelectorAll('[data-lectern="library-item"]')]
+        .map((li) => li.textContent)
+        .find((text) => /Not read yet/.test(text)),
+    );
+    assert.ok(queued, 'the queued link is listed as not read yet');
+    const opened = driver.nextReader({ timeout: 20_000 });
+    await library.evaluate(() =>
+      [...document.querySelectorAll('[data-lectern="library-item"]')]
+        .find((li) => /Not read yet/.test(li.textContent))
+        .querySelector('.library-title')
+        .click(),
+    );
+    const reader = await opened;
+    assert.match(await waitForToast(reader), /Saved to library/);
+    await reader.close();
+    await library.bringToFront();
+    await waitFor(
+      library,
+      () => {
+        const items = [...document.querySelectorAll('[data-lectern="library-item"]')];
+        return (
+          items.length === 4 &&
+          !items.some((li) => /Not read yet/.test(li.textContent)) &&
+          items.some((li) => li.querySelector('.library-title').textContent === 'The orchard that outlived its village')
+        );
+      },
+      undefined,
+      { what: 'the queued entry replaced by the article' },
+    );
+    // Out again, so the next test finds the three.
+    await library.evaluate(() =>
+      [...document.querySelectorAll('[data-lectern="library-item"]')]
+        .find((li) => li.querySelector('.library-title').textContent === 'The orchard that outlived its village')
+        .querySelector('[data-action="delete"]')
+        .click(),
+    );
+    await waitForCount(library, 3);
+    await library.close();
+    assert.deepEqual(await errors.take(), []);
+  });
+
   it('opens a saved article offline, its image from the kept copy and its position restored; delete and undo', async () => {
     // No network: the test server is gone, so nothing of the article can come from its site.
     await server.close();
