@@ -80,6 +80,24 @@ export function librarySuite(launch) {
         what: 'save button pressed',
       },
     );
+    // A highlight (selection, then L): it is kept by the article's clean address, so it comes back offline too.
+    await one.reader.evaluate(() => {
+      const p = [...document.querySelectorAll('[data-lectern="article"] p')].find((el) =>
+        el.textContent.includes('foghorn'),
+      );
+      const text = p.firstChild;
+      const start = text.data.indexOf('foghorn');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'foghorn was silenced'.length);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+    });
+    await one.reader.keyboard.press('l');
+    await waitFor(one.reader, () => !!document.querySelector('mark[data-lectern="highlight"]'), undefined, {
+      what: 'highlight drawn',
+    });
+    await one.reader.keyboard.press('Escape');
     // Read a little way down: the position is kept with the article.
     await one.reader.evaluate(() => window.scrollTo(0, Math.round(document.documentElement.scrollHeight * 0.3)));
     // The library keeps how far the article has been read (written while reading, not only at close).
@@ -248,6 +266,13 @@ export function librarySuite(launch) {
     );
     assert.match(image.src, /^blob:/);
     assert.equal(image.width, 800);
+    const highlighted = await waitFor(
+      reader,
+      () => [...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.textContent).join(''),
+      undefined,
+      { what: 'the highlight attached offline' },
+    );
+    assert.equal(highlighted, 'foghorn was silenced');
     // Back where the reading stopped.
     await waitFor(reader, () => window.scrollY > 100, undefined, { what: 'position restored' });
     await reader.evaluate(() =>
