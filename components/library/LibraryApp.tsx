@@ -48,6 +48,14 @@ const STATE_LABELS: Record<ReadState | 'active' | 'all', MessageKey> = {
   archived: 'stateArchived',
 };
 
+/** An article's own state, as its line says it (the filter's labels name groups: "Unread" articles, «Непрочитанные»). */
+const ITEM_STATE_LABELS: Record<ReadState, MessageKey> = {
+  unread: 'itemUnread',
+  reading: 'itemReading',
+  finished: 'itemFinished',
+  archived: 'itemArchived',
+};
+
 type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; entries: LibraryEntry[] };
 
 interface LibraryProps {
@@ -315,7 +323,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
                     <bdi>{siteOf(entry)}</bdi>
                     {date && <bdi>{date}</bdi>}
                     {entry.readingMinutes > 0 && <bdi>{t('readingMinutes', String(entry.readingMinutes))}</bdi>}
-                    <bdi>{t(STATE_LABELS[entry.state])}</bdi>
+                    <bdi>{t(ITEM_STATE_LABELS[entry.state])}</bdi>
                     {percent > 0 && <bdi data-lectern="library-progress">{t('progressPercent', String(percent))}</bdi>}
                     {entry.pending && <bdi>{t('notReadYet')}</bdi>}
                     {entry.images.left > 0 && (
