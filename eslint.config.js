@@ -115,7 +115,7 @@ export default tseslint.config(
   },
   {
     // What the popup and options page share with the reader lives in components/shared.
-    files: ['components/popup/**', 'components/options/**', 'components/shared/**'],
+    files: ['components/popup/**', 'components/options/**', 'components/library/**', 'components/shared/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

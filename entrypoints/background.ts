@@ -12,9 +12,19 @@ import {
   listen,
   closeReaderTab,
   keepUnsavedSettings,
+  openLibraryStore,
   loadSettings,
 } from '@/utils/browser';
-import { formatLink, formatQuote, type ClipboardPayload, MENU_ITEMS, menuItem, type MenuAction } from '@/utils/share';
+import { pendingEntry } from '@/utils/library';
+import {
+  cleanUrl,
+  formatLink,
+  formatQuote,
+  type ClipboardPayload,
+  MENU_ITEMS,
+  menuItem,
+  type MenuAction,
+} from '@/utils/share';
 import { shouldAutoOpen } from '@/utils/settings';
 
 // Wires the browser's entry points (commands, context menu, popup messages) to the reader and the copy formats,
@@ -75,11 +85,11 @@ export default defineBackground(() => {
     return url.startsWith(READER_PAGE) ? readerParams(new URL(url).search).sourceTabId : undefined;
   }
 
-  async function openReader(tab: Browser.tabs.Tab, print: boolean): Promise<void> {
+  async function openReader(tab: Browser.tabs.Tab, print: boolean, save = false): Promise<void> {
     if (tab.id === undefined) return;
     prefetchSnapshot(tab.id);
     const reader = await browser.tabs.create({
-      url: browser.runtime.getURL(readerPath(tab.id, print)),
+      url: browser.runtime.getURL(readerPath(tab.id, print, save)),
       index: tab.index + 1,
       openerTabId: tab.id,
       windowId: tab.windowId,
@@ -133,9 +143,55 @@ export default defineBackground(() => {
     }
   }
 
-  async function runMenuAction(menuAction: MenuAction, tab: Browser.tabs.Tab, selectionText: string): Promise<void> {
+  /** A link saved from the context menu: queued as unread, read when first opened; the toolbar button confirms it. */
+  async function saveLink(tab: Browser.tabs.Tab, url: string, title: string): Promise<void> {
+    if (tab.id === undefined || !/^https?:/i.test(url)) return;
+    const tabId = tab.id;
+    const store = openLibraryStore();
+    let done: MessageKey = 'linkSavedToLibrary';
+    try {
+      const existing = await store.entry(cleanUrl({ url }));
+      if (!existing) await store.save(pendingEntry(url, title, Date.now(), null), null, null);
+    } catch (error) {
+      done = error instanceof DOMException && error.name === 'QuotaExceededError' ? 'libraryFull' : 'libraryNotSaved';
+    }
+    const ok = done === 'linkSavedToLibrary';
+    const notice = copyBadge(ok);
+    await Promise.all([
+      action.setBadgeText({ tabId, text: notice.text }),
+      action.setBadgeBackgroundColor({ tabId, color: notice.color }),
+      action.setTitle({ tabId, title: t(done) }),
+    ]);
+    const readerable = verdicts.get(tabId)?.article ?? false;
+    setTimeout(() => void showDetection(tabId, readerable).catch(() => undefined), 4000);
+  }
+
+  /** Opens a queued link's page and the reader on it, which saves the article over the queued entry. */
+  async function readPending(url: string): Promise<void> {
+    const tab = await browser.tabs.create({ url });
+    if (tab.id === undefined) return;
+    const tabId = tab.id;
+    await new Promise<void>((resolve) => {
+      const onUpdated = (id: number, change: { status?: string }): void => {
+        if (id !== tabId || change.status !== 'complete') return;
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        resolve();
+      };
+      browser.tabs.onUpdated.addListener(onUpdated);
+    });
+    await openReader(await browser.tabs.get(tabId), false, true);
+  }
+
+  async function runMenuAction(
+    menuAction: MenuAction,
+    tab: Browser.tabs.Tab,
+    selectionText: string,
+    link: { url: string; text: string } | null = null,
+  ): Promise<void> {
     if (tab.id === undefined) return;
     if (menuAction.kind === 'open-reader') return openReader(tab, false);
+    if (menuAction.kind === 'save-to-library') return openReader(tab, false, true);
+    if (menuAction.kind === 'save-link') return link ? saveLink(tab, link.url, link.text) : undefined;
     const { copyExactAddress } = await loadSettings();
     await copyInTab(tab.id, (info) => {
       const source = { url: info.url, canonical: info.canonical, title: info.title, siteName: info.siteName };
@@ -224,7 +280,10 @@ export default defineBackground(() => {
       return snapshot;
     },
     'open-reader': async (message) => {
-      await openReader(await browser.tabs.get(message.tabId), message.print);
+      await openReader(await browser.tabs.get(message.tabId), message.print, message.save);
+    },
+    'read-pending': async ({ url }) => {
+      if (/^https?:/i.test(url)) await readPending(url);
     },
     'reader-verdict': async ({ tabId, url, article }) => {
       verdicts.set(tabId, { url, article });
@@ -265,6 +324,8 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const item = menuItem(info.menuItemId);
-    if (item && tab) void runMenuAction(item.action, tab, info.selectionText ?? '');
+    // Firefox names the link's text; Chromium gives only its address (the entry is titled by it until it is read).
+    const link = info.linkUrl ? { url: info.linkUrl, text: (info as { linkText?: string }).linkText ?? '' } : null;
+    if (item && tab) void runMenuAction(item.action, tab, info.selectionText ?? '', link);
   });
 });

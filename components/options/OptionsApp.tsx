@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SHARE_LABELS } from '@/components/shared/labels';
 import { useSettings } from '@/components/shared/use-settings';
 import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
-import { t, uiLanguage } from '@/utils/browser';
+import { openPage, t, uiLanguage } from '@/utils/browser';
 import { formatNumber } from '@/utils/reader';
 import { SPEECH_RATE, moveShareTarget, stepSpeechRate, toggleShareTarget } from '@/utils/settings';
 import { TypographyControls } from '@/components/shared/TypographyControls';
@@ -43,6 +43,11 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
   return (
     <main class="options" data-lectern="options">
       <h1>{t('optionsTitle')}</h1>
+      <p>
+        <button type="button" class="secondary" data-action="library" onClick={() => void openPage('/library.html')}>
+          {t('openLibrary')}
+        </button>
+      </p>
 
       <section>
         <h2>{t('optionsReading')}</h2>

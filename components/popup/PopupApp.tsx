@@ -39,14 +39,16 @@ interface PopupProps {
   page: PopupPage | null;
   /** False while the page's own answer (canonical link, selection, article or not) is on its way (`data-state` also waits for the settings). */
   ready: boolean;
-  onOpenReader: (print: boolean) => void;
+  /** Opens the reader; `save`: and saves the article to the library (the reader confirms it). */
+  onOpenReader: (print: boolean, save?: boolean) => void;
   onOpenOptions: () => void;
+  onOpenLibrary: () => void;
   /** The settings as read before the first render. */
   initialSettings: Settings | null;
 }
 
 /** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
-export function PopupApp({ page, ready, onOpenReader, onOpenOptions, initialSettings }: PopupProps) {
+export function PopupApp({ page, ready, onOpenReader, onOpenOptions, onOpenLibrary, initialSettings }: PopupProps) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [qrOpen, setQrOpen] = useState(false);
@@ -101,6 +103,20 @@ export function PopupApp({ page, ready, onOpenReader, onOpenOptions, initialSett
           onClick={() => onOpenReader(true)}
         >
           <Icon name="print" /> {t('printClean')}
+        </button>
+      </div>
+      <div class="row">
+        <button
+          type="button"
+          class="secondary"
+          data-action="save-to-library"
+          disabled={readerOff}
+          onClick={() => onOpenReader(false, true)}
+        >
+          <Icon name="bookmark" /> {t('saveToLibrary')}
+        </button>
+        <button type="button" class="secondary" data-action="library" onClick={onOpenLibrary}>
+          <Icon name="book" /> {t('libraryTitle')}
         </button>
       </div>
 

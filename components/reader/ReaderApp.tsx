@@ -45,6 +45,8 @@ import { ShareMenu } from '@/components/shared/ShareMenu';
 import { exportMarkdown, saveAllHighlights, saveHighlights } from './features/highlights-export';
 import { selectionAnchor, useArticleSelection, type ScreenAnchor } from './features/selection';
 import { DEFAULT_COLOR, type HighlightColor, type TextRange } from '@/utils/annotate';
+import { useReaderLibrary } from './features/library';
+import { openPage } from '@/utils/browser';
 
 /**
  * Articles longer than this (characters of HTML; a long read is ~100,000) lay out only the blocks on screen
@@ -83,10 +85,22 @@ export interface ReaderProps {
   onClose: () => void;
   /** The settings as read before the first render. */
   initialSettings: Settings | null;
+  /** The article was opened from the library (its kept copy); `saveOnOpen`: save it as soon as it is shown. */
+  fromLibrary?: boolean;
+  saveOnOpen?: boolean;
 }
 
 /** The reader: toolbar, article (or a message saying why there is none), key list and confirmations. */
-export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClose, initialSettings }: ReaderProps) {
+export function ReaderApp({
+  content,
+  locale,
+  toggleShortcut,
+  printOnOpen,
+  onClose,
+  initialSettings,
+  fromLibrary = false,
+  saveOnOpen = false,
+}: ReaderProps) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [helpOpen, setHelpOpen] = useState(false);
@@ -99,6 +113,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   const { article, notArticle, showAnyway } = useNotArticle(found);
   const progress = useReadingProgress(article);
   useRememberedPosition(article);
+  const library = useReaderLibrary(article, progress, fromLibrary);
   const footnote = useFootnotes(article);
   const outline = useOutline(article);
   const speechLang = article?.lang ?? locale;
@@ -252,6 +267,12 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         if (!text.trim()) return setToast(notice('selectTextFirst'));
         return copyQuote(text, range);
       }
+      case 'save-to-library':
+        if (article) void library.save().then(setToast);
+        return;
+      case 'library':
+        void openPage('/library.html');
+        return;
       case 'help':
         setPanel(null);
         return setHelpOpen((open) => !open);
@@ -282,6 +303,13 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
   }, [found]);
 
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
+  // The popup's and the context menu's "save to library": once, when the article is shown.
+  const savedOnOpen = useRef(false);
+  useEffect(() => {
+    if (!saveOnOpen || !article || savedOnOpen.current) return;
+    savedOnOpen.current = true;
+    void library.save().then(setToast);
+  }, [saveOnOpen, article]);
 
   const renderPopover = (open: PopoverState) => {
     if (!source) return null;
@@ -362,6 +390,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
           onCopy={copy}
           panel={panel}
           hasToc={outline.length > 0}
+          saved={library.saved}
         >
           {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}
         </Toolbar>

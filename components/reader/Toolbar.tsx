@@ -22,6 +22,8 @@ interface ToolbarProps {
   panel: 'typography' | 'toc' | 'notes' | null;
   /** The article has a table of contents (three headings or more): its button shows. */
   hasToc: boolean;
+  /** The article is in the library (the save button shows it pressed). */
+  saved: boolean;
   /** Shown at the toolbar's end (the reading progress). */
   children?: ComponentChildren;
 }
@@ -129,11 +131,13 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: More
         {item('copy-link', t('copyLink'), !source, 'medium')}
         {hasToc && item('toc', t('tableOfContents'), false, 'wide')}
         {item('highlight', t('highlight'), !canSave, 'medium', true)}
+        {item('save-to-library', t('saveToLibrary'), !canSave, 'medium')}
         {item('print', t('print'), false, 'wide')}
         {item('save-html', t('saveHtml'), !canSave, 'wide')}
         {item('save-markdown', t('saveMarkdown'), !canSave, 'wide')}
         {item('notes', t('notes'), !canSave, 'wide')}
         {item('help', t('keysHelp'), false, 'wide')}
+        {item('library', t('openLibrary'), false, 'wide')}
       </ul>
       {source && (
         <>
@@ -146,7 +150,18 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: More
 }
 
 /** The reader's controls. Each button names its key in the tooltip; `data-action` is the stable test contract. */
-export function Toolbar({ settings, source, canSave, speaking, run, onCopy, panel, hasToc, children }: ToolbarProps) {
+export function Toolbar({
+  settings,
+  source,
+  canSave,
+  speaking,
+  run,
+  onCopy,
+  panel,
+  hasToc,
+  saved,
+  children,
+}: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
   // The selection is read when a menu opens: clicking the toolbar doesn't clear it, but re-rendering would lose track.
   const [quote, setQuote] = useState('');
@@ -203,6 +218,15 @@ export function Toolbar({ settings, source, canSave, speaking, run, onCopy, pane
         disabled={!canSave}
         expanded={panel === 'notes'}
         onClick={() => run('notes')}
+      />
+      <Tool
+        action="save-to-library"
+        label={t('saveToLibrary')}
+        icon="bookmark"
+        fits="medium"
+        disabled={!canSave}
+        pressed={saved}
+        onClick={() => run('save-to-library')}
       />
       <Tool action="print" label={t('print')} icon="print" fits="wide" onClick={() => run('print')} />
       <Tool

@@ -58,6 +58,8 @@ export const KEY_LABELS: Record<ReaderAction, MessageKey> = {
   'copy-link': 'keyCopyLink',
   quote: 'keyQuote',
   highlight: 'keyHighlight',
+  'save-to-library': 'keySaveToLibrary',
+  library: 'keyOpenLibrary',
   notes: 'notes',
   close: 'keyClose',
   help: 'keyHelp',

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
-import { t, uiLanguage, runInPage, sendToExtension, loadSettings } from '@/utils/browser';
+import { t, uiLanguage, runInPage, sendToExtension, loadSettings, openPage } from '@/utils/browser';
 import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/detect';
 import { cleanTitle } from '@/utils/share';
 import '@/components/shared/theme.css';
@@ -52,10 +52,11 @@ async function main(): Promise<void> {
   // The settings come with the tab, so the first frame is already in the user's theme and text size.
   const [tab, settings] = await Promise.all([targetTab().catch(() => undefined), loadSettings()]);
   const tabId = tab?.id ?? null;
-  const openReader = (print: boolean): void => {
+  const openReader = (print: boolean, save = false): void => {
     if (tabId === null) return;
-    void sendToExtension({ type: 'open-reader', tabId, print }).then(() => window.close());
+    void sendToExtension({ type: 'open-reader', tabId, print, save }).then(() => window.close());
   };
+  const openLibrary = (): void => void openPage('/library.html').then(() => window.close());
   const openOptions = (): void => void browser.runtime.openOptionsPage().then(() => window.close());
   const show = (page: PopupPage | null, ready = true): void =>
     render(
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
         initialSettings={settings}
         onOpenReader={openReader}
         onOpenOptions={openOptions}
+        onOpenLibrary={openLibrary}
       />,
       app,
     );

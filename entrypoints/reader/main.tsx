@@ -10,8 +10,12 @@ import {
   type PageSnapshot,
   sendToExtension,
   loadSettings,
+  loadPosition,
+  openLibraryStore,
+  savePosition,
 } from '@/utils/browser';
-import { extractArticle, extractSelection } from '@/utils/extract';
+import { extractArticle, extractSelection, sanitizeHtml, type Article } from '@/utils/extract';
+import { pointAtKeptImages } from '@/utils/library';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -22,7 +26,7 @@ import './style.css';
 performance.mark('lectern:start');
 
 // The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it.
-const { sourceTabId, print: printOnOpen } = readerParams(location.search);
+const { sourceTabId, print: printOnOpen, saved, save: saveOnOpen } = readerParams(location.search);
 const locale = uiLanguage();
 const app = document.getElementById('app')!;
 document.documentElement.lang = locale;
@@ -42,6 +46,8 @@ function show(content: ReaderContent): void {
       printOnOpen={printOnOpen}
       initialSettings={settings}
       onClose={close}
+      fromLibrary={saved !== null}
+      saveOnOpen={saveOnOpen}
     />,
     app,
   );
@@ -68,7 +74,56 @@ function message(reason: Unreachable, url: string | null): Loaded {
   return { content: { kind: 'message', ...UNREACHABLE_MESSAGES[reason], url }, pageLoading: reason === 'page-loading' };
 }
 
+/**
+ * An article kept in the library, read from there (no network needed): its stored HTML sanitized again (defense in
+ * depth), its images shown from the kept copies, and its reading position from the library when the reader's own
+ * (kept 30 days) has gone.
+ */
+async function loadSaved(id: string): Promise<Loaded> {
+  const store = openLibraryStore();
+  const [entry, body, images] = await Promise.all([store.entry(id), store.body(id), store.images(id)]).catch(
+    () => [null, null, []] as const,
+  );
+  if (!entry || !body) {
+    const content: ReaderContent = {
+      kind: 'message',
+      title: 'savedArticleMissingTitle',
+      body: 'savedArticleMissingBody',
+      url: entry?.url ?? null,
+    };
+    return { content, pageLoading: false };
+  }
+  const local = new Map(images.map((image) => [image.src, URL.createObjectURL(image.blob)]));
+  const doc = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
+  doc.body.innerHTML = sanitizeHtml(body.html, window);
+  pointAtKeptImages(doc, local);
+  const lead = body.leadImage;
+  const article: Article = {
+    title: entry.title,
+    byline: entry.byline,
+    siteName: entry.siteName,
+    published: entry.published,
+    lang: entry.lang,
+    dir: entry.dir,
+    excerpt: entry.excerpt,
+    image: null,
+    leadImage: lead && /^https?:/i.test(lead.src) ? { src: local.get(lead.src) ?? lead.src, alt: lead.alt } : null,
+    html: doc.body.innerHTML,
+    text: body.text,
+    wordCount: entry.wordCount,
+    readingMinutes: entry.readingMinutes,
+    url: entry.url,
+    // It was judged an article when it was saved.
+    verdict: { article: true, linkDensity: 0, repeated: 0, prose: body.text.length },
+    canonical: entry.canonical,
+  };
+  if (entry.progress > 0 && (await loadPosition(entry.url).catch(() => null)) === null)
+    await savePosition(entry.url, entry.progress).catch(() => undefined);
+  return { content: { kind: 'article', article }, pageLoading: false };
+}
+
 async function load(): Promise<Loaded> {
+  if (saved !== null) return loadSaved(saved);
   if (sourceTabId === null) return message('closed', null);
   let snapshot;
   try {

@@ -21,7 +21,14 @@ export {
   updateSettings,
   watchSettings,
 } from './settings-store';
-export { closeReader, closeReaderTab } from './tabs';
+export { closeReader, closeReaderTab, openPage } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export { syncStorage } from './sync-storage';
+export {
+  openLibraryStore,
+  watchLibrary,
+  type EntryChange,
+  type LibraryStore,
+  type RemovedArticle,
+} from './library-store';

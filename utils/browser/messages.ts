@@ -14,8 +14,13 @@ export type Message =
    * null when it has none.
    */
   | { type: 'prefetched-snapshot'; tabId: number }
-  /** popup → background: open the reader for a tab (and print it). */
-  | { type: 'open-reader'; tabId: number; print: boolean }
+  /** popup → background: open the reader for a tab (and print it, or save it to the library). */
+  | { type: 'open-reader'; tabId: number; print: boolean; save?: boolean }
+  /**
+   * library → background: read an article saved as a link (not read yet) from its address: its page opens in a tab and
+   * the reader saves it, which replaces the queued entry.
+   */
+  | { type: 'read-pending'; url: string }
   /**
    * reader → background: the reader's verdict on the page at `url` in a tab (an article or not), which outranks the
    * quick check's for that page: the badge and the popup then say what the reader said.
@@ -33,6 +38,7 @@ export interface PageVerdict {
 export interface Replies {
   'prefetched-snapshot': PageSnapshot | null;
   'open-reader': void;
+  'read-pending': void;
   'reader-verdict': void;
   'page-verdict': PageVerdict | null;
 }

@@ -14,3 +14,13 @@ export async function closeReader(sourceTabId: number | null): Promise<void> {
   if (self?.id !== undefined) await closeReaderTab(self.id, sourceTabId);
   else window.close();
 }
+
+/** Opens an extension page (the library, a saved article) in a new tab beside the current one. */
+export async function openPage(path: `/${string}`): Promise<void> {
+  const [current] = await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+  await browser.tabs.create({
+    url: browser.runtime.getURL(path as '/reader.html'),
+    ...(current?.index !== undefined ? { index: current.index + 1 } : {}),
+    ...(current?.id !== undefined ? { openerTabId: current.id } : {}),
+  });
+}

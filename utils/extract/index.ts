@@ -3,3 +3,5 @@
 export type { Article } from './article';
 export { extractArticle, extractSelection } from './extract';
 export { judgeContent, type ContentVerdict } from './verdict';
+// Stored article HTML is sanitized again before it is shown (defense in depth: the library's HTML was sanitized when saved).
+export { sanitizeHtml } from './sanitize';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerParams, readerPath } from './address';
+import { readerParams, readerPath, savedReaderPath } from './address';
 
 describe('readerPath', () => {
   it('names the source tab and the print request', () => {
@@ -11,9 +11,22 @@ describe('readerPath', () => {
 describe('readerParams', () => {
   it('reads back what readerPath wrote', () => {
     for (const print of [false, true]) {
-      const path = readerPath(7, print);
-      expect(readerParams(path.slice(path.indexOf('?')))).toEqual({ sourceTabId: 7, print });
+      for (const save of [false, true]) {
+        const path = readerPath(7, print, save);
+        expect(readerParams(path.slice(path.indexOf('?')))).toEqual({ sourceTabId: 7, print, save, saved: null });
+      }
     }
+  });
+
+  it('reads back a saved article’s id, whatever characters its address has', () => {
+    const id = 'https://example.com/a?b=1&c=d#x y';
+    const path = savedReaderPath(id);
+    expect(readerParams(path.slice(path.indexOf('?')))).toEqual({
+      sourceTabId: null,
+      print: false,
+      save: false,
+      saved: id,
+    });
   });
 
   it('names no tab for a missing, negative, fractional or non-numeric id', () => {

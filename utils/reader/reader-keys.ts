@@ -15,6 +15,8 @@ export type ReaderAction =
   | 'quote'
   | 'highlight'
   | 'notes'
+  | 'save-to-library'
+  | 'library'
   | 'close'
   | 'help';
 
@@ -55,6 +57,11 @@ const KEYS: Readonly<Record<string, ReaderAction>> = {
   L: 'highlight',
   a: 'notes',
   A: 'notes',
+  // B for "bookmark": keep the article in the library; Y opens the library (L and A were taken).
+  b: 'save-to-library',
+  B: 'save-to-library',
+  y: 'library',
+  Y: 'library',
   Escape: 'close',
   '?': 'help',
 };
@@ -75,6 +82,8 @@ export const KEY_LIST: ReadonlyArray<{ keys: string[]; action: ReaderAction }> =
   { keys: ['Q'], action: 'quote' },
   { keys: ['L'], action: 'highlight' },
   { keys: ['A'], action: 'notes' },
+  { keys: ['B'], action: 'save-to-library' },
+  { keys: ['Y'], action: 'library' },
   { keys: ['Esc'], action: 'close' },
   { keys: ['?'], action: 'help' },
 ];

@@ -3,12 +3,16 @@ import type { MessageKey } from '@/utils/browser';
 import type { LinkFormat, QuoteFormat } from './links';
 
 export type MenuAction =
-  { kind: 'open-reader' } | { kind: 'link'; format: LinkFormat } | { kind: 'quote'; format: QuoteFormat };
+  | { kind: 'open-reader' }
+  | { kind: 'save-to-library' }
+  | { kind: 'save-link' }
+  | { kind: 'link'; format: LinkFormat }
+  | { kind: 'quote'; format: QuoteFormat };
 
 export interface MenuItem {
   id: string;
   title: MessageKey;
-  contexts: ['page' | 'selection', ...Array<'page' | 'selection'>];
+  contexts: ['page' | 'selection' | 'link', ...Array<'page' | 'selection' | 'link'>];
   action: MenuAction;
 }
 
@@ -18,6 +22,20 @@ export const MENU_ITEMS: readonly MenuItem[] = [
     title: 'menuOpenReader',
     contexts: ['page', 'selection'],
     action: { kind: 'open-reader' },
+  },
+  // The page: the reader opens and saves it. A link: queued unread and read when first opened from the library (no
+  // page is loaded behind the user's back).
+  {
+    id: 'lectern-save-to-library',
+    title: 'menuSaveToLibrary',
+    contexts: ['page'],
+    action: { kind: 'save-to-library' },
+  },
+  {
+    id: 'lectern-save-link',
+    title: 'menuSaveLinkToLibrary',
+    contexts: ['link'],
+    action: { kind: 'save-link' },
   },
   { id: 'lectern-copy-quote', title: 'copyQuote', contexts: ['selection'], action: { kind: 'quote', format: 'quote' } },
   {

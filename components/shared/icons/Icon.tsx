@@ -15,6 +15,7 @@ const PATHS = {
   list: 'M9 6h12M9 12h12M9 18h12M4 6h.01M4 12h.01M4 18h.01',
   highlight: 'M9 11l-6 6v3h9l3-3M22 12l-4.6 4.6a2 2 0 0 1-2.8 0l-5.2-5.2a2 2 0 0 1 0-2.8L14 4',
   notes: 'M5 3h14v18H5zM9 8h6M9 12h6M9 16h3',
+  bookmark: 'M6 3h12v18l-6-4.5L6 21z',
   book: 'M2 4h6a4 4 0 0 1 4 4v13a3 3 0 0 0-3-3H2zM22 4h-6a4 4 0 0 0-4 4v13a3 3 0 0 1 3-3h7z',
 } as const;
 

@@ -11,7 +11,7 @@ import { after, before, closeAll, it } from './deadlines.mjs';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe in `page` and returns its violations as short lines (rule: target, summary). */
-async function violations(page, { aaa = false } = {}) {
+export async function violations(page, { aaa = false } = {}) {
   const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!injected) await page.evaluate(AXE);
   const result = await page.evaluate(async (aaa) => {
@@ -23,7 +23,7 @@ async function violations(page, { aaa = false } = {}) {
   return result;
 }
 
-async function setTheme(driver, theme) {
+export async function setTheme(driver, theme) {
   await driver.ext(async (theme) => {
     const api = globalThis.browser ?? globalThis.chrome;
     const { settings } = await api.storage.sync.get('settings');

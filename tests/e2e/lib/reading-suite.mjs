@@ -261,8 +261,18 @@ export function readingSuite(launch) {
         };
       });
     const IN_MORE = {
-      360: ['copy-link', 'highlight', 'print', 'save-html', 'save-markdown', 'notes', 'help'],
-      600: ['print', 'save-html', 'save-markdown', 'notes', 'help'],
+      360: [
+        'copy-link',
+        'highlight',
+        'save-to-library',
+        'print',
+        'save-html',
+        'save-markdown',
+        'notes',
+        'help',
+        'library',
+      ],
+      600: ['print', 'save-html', 'save-markdown', 'notes', 'help', 'library'],
     };
     for (const width of [360, 600, 800, 1100]) {
       await driver.setViewport(reader, width, 800);

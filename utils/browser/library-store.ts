@@ -1,0 +1,224 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import {
+  normalizeBody,
+  normalizeEntry,
+  normalizeTags,
+  stateAfterReading,
+  type LibraryBody,
+  type LibraryEntry,
+  type LibraryImage,
+} from '@/utils/library';
+
+/**
+ * The library's own IndexedDB database (apart from the highlights' `lectern-reading`, so each is versioned and
+ * upgraded on its own). Three stores: the entries (what the list shows), the bodies (the sanitized HTML and text,
+ * read only to open or search), and the images as blobs. Every write of an article is one transaction over the
+ * three: it happens whole or not at all, so a failed or full write leaves everything already saved as it was.
+ */
+export const LIBRARY_DB = 'lectern-library';
+
+interface LibrarySchema extends DBSchema {
+  entries: { key: string; value: LibraryEntry };
+  bodies: { key: string; value: LibraryBody };
+  images: { key: [string, string]; value: LibraryImage; indexes: { article: string } };
+}
+
+type Database = IDBPDatabase<LibrarySchema>;
+
+/**
+ * The schema, step by step: step n takes a database at version n to n + 1, inside the upgrade transaction (all or
+ * nothing), keeping every record. A later change is a new step at the end; none is ever edited.
+ */
+export const LIBRARY_DB_STEPS: ReadonlyArray<(db: Database) => void> = [
+  (db) => {
+    db.createObjectStore('entries', { keyPath: 'id' });
+    db.createObjectStore('bodies', { keyPath: 'id' });
+    db.createObjectStore('images', { keyPath: ['articleId', 'src'] }).createIndex('article', 'articleId');
+  },
+];
+
+/** An article as it was before it was deleted: everything needed to put it back (undo). */
+export interface RemovedArticle {
+  entry: LibraryEntry;
+  body: LibraryBody | null;
+  images: LibraryImage[];
+}
+
+export type EntryChange = Partial<Pick<LibraryEntry, 'state' | 'tags' | 'progress'>>;
+
+export interface LibraryStore {
+  /** Every entry, repaired; a damaged record is left out, never deleted. */
+  entries(): Promise<LibraryEntry[]>;
+  entry(id: string): Promise<LibraryEntry | null>;
+  body(id: string): Promise<LibraryBody | null>;
+  /** Every body's text by id (for the search index). */
+  texts(): Promise<Map<string, string>>;
+  images(id: string): Promise<LibraryImage[]>;
+  /**
+   * Writes an article whole: its entry, its body (null: leave it) and its images (null: leave them; else they
+   * replace the ones kept). Rejects when the write failed, with nothing changed.
+   */
+  save(entry: LibraryEntry, body: LibraryBody | null, images: LibraryImage[] | null): Promise<void>;
+  /** Changes an entry's state, tags or progress (reading moves the state on); null when it isn't in the library. */
+  update(id: string, change: EntryChange): Promise<LibraryEntry | null>;
+  /** Deletes articles whole and returns them, so they can be put back. */
+  remove(ids: readonly string[]): Promise<RemovedArticle[]>;
+  restore(removed: readonly RemovedArticle[]): Promise<void>;
+}
+
+/** Tells every other extension page that the library changed (a page that shows it reloads its list). */
+const CHANNEL = 'lectern-library';
+function announce(): void {
+  try {
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.postMessage('changed');
+    channel.close();
+  } catch {
+    // No BroadcastChannel (an old worker): the other pages see the change when they next load.
+  }
+}
+
+/** Calls `onChange` when another page changes the library; returns the unwatch function. */
+export function watchLibrary(onChange: () => void): () => void {
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => onChange();
+  return () => channel.close();
+}
+
+/** A store with its own connection, opened on first use (and again after another page upgraded the database). */
+export function openLibraryStore(): LibraryStore {
+  let connection: Promise<Database> | null = null;
+  const database = (): Promise<Database> => {
+    connection ??= import('idb')
+      .then(({ openDB }) =>
+        openDB<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS.length, {
+          upgrade(db, oldVersion) {
+            for (let step = oldVersion; step < LIBRARY_DB_STEPS.length; step++) LIBRARY_DB_STEPS[step]!(db);
+          },
+          // A newer Lectern wants to upgrade: let it, and reopen on the next use.
+          blocking(_current, _next, event) {
+            (event.target as IDBDatabase).close();
+            connection = null;
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        connection = null;
+        throw error;
+      });
+    return connection;
+  };
+
+  async function imagesOf(db: Database, id: string): Promise<LibraryImage[]> {
+    const found: unknown[] = await db.getAllFromIndex('images', 'article', id);
+    return found.filter(
+      (image): image is LibraryImage =>
+        typeof image === 'object' &&
+        image !== null &&
+        typeof (image as LibraryImage).src === 'string' &&
+        (image as LibraryImage).blob instanceof Blob,
+    );
+  }
+
+  return {
+    async entries() {
+      const records: unknown[] = await (await database()).getAll('entries');
+      return records.map(normalizeEntry).filter((entry) => entry !== null);
+    },
+    async entry(id) {
+      return normalizeEntry(await (await database()).get('entries', id));
+    },
+    async body(id) {
+      return normalizeBody(await (await database()).get('bodies', id));
+    },
+    async texts() {
+      const texts = new Map<string, string>();
+      let cursor = await (await database()).transaction('bodies').store.openCursor();
+      while (cursor) {
+        const body = normalizeBody(cursor.value);
+        if (body) texts.set(body.id, body.text);
+        cursor = await cursor.continue();
+      }
+      return texts;
+    },
+    async images(id) {
+      return imagesOf(await database(), id);
+    },
+    async save(entry, body, images) {
+      const db = await database();
+      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+      const writes: Array<Promise<unknown>> = [tx.objectStore('entries').put(entry)];
+      if (body) writes.push(tx.objectStore('bodies').put(body));
+      if (images) {
+        const store = tx.objectStore('images');
+        writes.push(
+          (async () => {
+            const old = await store.index('article').getAllKeys(entry.id);
+            await Promise.all(old.map((key) => store.delete(key)));
+            await Promise.all(images.map((image) => store.put(image)));
+          })(),
+        );
+      }
+      // One failed request aborts the whole transaction: nothing of this article is half written.
+      await Promise.all([...writes, tx.done]).catch((error: unknown) => {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+        throw error;
+      });
+      announce();
+    },
+    async update(id, change) {
+      const db = await database();
+      const tx = db.transaction('entries', 'readwrite');
+      const entry = normalizeEntry(await tx.store.get(id));
+      if (!entry) {
+        await tx.done;
+        return null;
+      }
+      const progress = change.progress === undefined ? entry.progress : Math.min(1, Math.max(0, change.progress));
+      const changed: LibraryEntry = {
+        ...entry,
+        progress,
+        tags: change.tags === undefined ? entry.tags : normalizeTags(change.tags),
+        state: change.state ?? (change.progress === undefined ? entry.state : stateAfterReading(entry.state, progress)),
+        updatedAt: Date.now(),
+      };
+      await Promise.all([tx.store.put(changed), tx.done]);
+      announce();
+      return changed;
+    },
+    async remove(ids) {
+      const db = await database();
+      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+      const removed: RemovedArticle[] = [];
+      for (const id of ids) {
+        const entry = normalizeEntry(await tx.objectStore('entries').get(id));
+        if (!entry) continue;
+        const body = normalizeBody(await tx.objectStore('bodies').get(id));
+        const images = (await tx.objectStore('images').index('article').getAll(id)) as LibraryImage[];
+        removed.push({ entry, body, images });
+        await tx.objectStore('entries').delete(id);
+        await tx.objectStore('bodies').delete(id);
+        for (const image of images) await tx.objectStore('images').delete([image.articleId, image.src]);
+      }
+      await tx.done;
+      announce();
+      return removed;
+    },
+    async restore(removed) {
+      const db = await database();
+      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+      const writes: Array<Promise<unknown>> = [];
+      for (const { entry, body, images } of removed) {
+        writes.push(tx.objectStore('entries').put(entry));
+        if (body) writes.push(tx.objectStore('bodies').put(body));
+        for (const image of images) writes.push(tx.objectStore('images').put(image));
+      }
+      await Promise.all([...writes, tx.done]);
+      announce();
+    },
+  };
+}

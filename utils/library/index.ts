@@ -1,0 +1,35 @@
+// The library's public face: saved articles as records (entry, body, images), the rules of their state as they are
+// read, the per-article image cap, sorting and filtering, and the full-text search (MiniSearch, loaded on first use).
+// Pure: the IndexedDB adapter is utils/browser/library-store.ts.
+export {
+  READ_STATES,
+  hostOf,
+  normalizeBody,
+  normalizeEntry,
+  normalizeTags,
+  type LibraryBody,
+  type LibraryEntry,
+  type LibraryImage,
+  type ReadState,
+} from './record';
+export { entryToSave, libraryId, pendingEntry, stateAfterReading, type ArticleToSave } from './state';
+export {
+  IMAGES_PER_ARTICLE,
+  IMAGE_BYTES_PER_ARTICLE,
+  IMAGE_MAX_WIDTH,
+  chooseImages,
+  imageSources,
+  pointAtKeptImages,
+  type ImageCandidate,
+} from './images';
+export {
+  DEFAULT_FILTER,
+  SORTS,
+  facets,
+  matchesFilter,
+  siteOf,
+  sortEntries,
+  type LibraryFilter,
+  type LibrarySort,
+} from './list';
+export { buildSearch, type LibrarySearch } from './search';
