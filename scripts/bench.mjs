@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
 import { launchFirefox } from '../tests/e2e/lib/firefox.mjs';
-import { browserPath } from '../tests/e2e/lib/paths.mjs';
+import { ARTIFACTS, browserPath } from '../tests/e2e/lib/paths.mjs';
 import { waitFor } from '../tests/e2e/lib/wait.mjs';
 
 const { values } = parseArgs({
@@ -220,7 +220,7 @@ async function waitDetected(tabId, timeout = 15_000) {
   return null;
 }
 
-async function measurePage(url, { memory = false } = {}) {
+async function measurePage(url, { memory = false, screenshot } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events = [];
@@ -262,6 +262,8 @@ async function measurePage(url, { memory = false } = {}) {
 
   // Time to reader: command → article painted.
   await page.bringToFront();
+  // Memory is read after a GC of the page (and below of the reader too), as Firefox's side collects in every process.
+  if (memory) await cdp.send('HeapProfiler.collectGarbage');
   const memoryBefore = memory ? chromiumMemory() : null;
   const readerPage = context.waitForEvent('page', {
     predicate: (p) => p.url().includes('/reader.html'),
@@ -295,11 +297,14 @@ async function measurePage(url, { memory = false } = {}) {
   let readerMemory;
   if (memory) {
     // After a full GC of the reader: its JS heap, and what the extension's process and the whole browser hold.
-    const cdp = await context.newCDPSession(reader);
+    const readerCdp = await context.newCDPSession(reader);
+    await readerCdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    const heap = (await readerCdp.send('Runtime.getHeapUsage')).usedSize;
     readerMemory = { heap, before: memoryBefore, after: chromiumMemory() };
   }
+  // What was measured, for a person to look at (taken after the figures).
+  if (screenshot) await reader.screenshot({ path: join(ARTIFACTS, `bench-lectern-${screenshot}.png`) });
   await reader.close();
   await page.close();
   // The steps, each as the time since the command: the reader tab's document started, its code ran, the snapshot
@@ -387,7 +392,7 @@ async function firefoxMemory(urlPart) {
  * the reader-mode button (the page is "readerable"), then the command the button and the key run. Returns
  * { readerable: false } when Firefox never offers its reader on the page.
  */
-async function measureFirefox(url, { memory = false } = {}) {
+async function measureFirefox(url, { memory = false, screenshot } = {}) {
   const page = await ff.newTab();
   try {
     await page.evaluateOnNewDocument(firefoxReaderProbe);
@@ -431,6 +436,7 @@ async function measureFirefox(url, { memory = false } = {}) {
       ['opened', 'loaded', 'ready', 'painted'].map((step) => [step, probe[step] - fired]),
     );
     const after = memory ? await firefoxMemory('about:reader') : null;
+    if (screenshot) await page.screenshot({ path: join(ARTIFACTS, `bench-firefox-${screenshot}.png`) });
     return {
       readerable: true,
       toReader: probe.painted - fired,
@@ -483,7 +489,10 @@ load.push(loadavg()[0]);
 // The 1 MB-class pages, 3 runs each, in the same two browsers.
 const big = [];
 for (const { id, bytes } of BIG)
-  for (let run = 0; run < 3; run++) big.push({ id, bytes, run, ...(await measureBoth(`${base}/corpus/${id}`)) });
+  for (let run = 0; run < 3; run++) {
+    const screenshot = run === 0 ? id.slice(0, 12) : undefined;
+    big.push({ id, bytes, run, ...(await measureBoth(`${base}/corpus/${id}`, { screenshot })) });
+  }
 
 const anyTab = rows.find((r) => !r.error)
   ? await (async () => {
@@ -529,7 +538,7 @@ driver = await launchChromium();
 ({ context } = driver);
 ext = driver.ext;
 ff = FIREFOX ? await launchFirefox({ extension: false }) : null;
-const synthMemory = await measureBoth(`${base}/synthetic`, { memory: true });
+const synthMemory = await measureBoth(`${base}/synthetic`, { memory: true, screenshot: 'synthetic' });
 const synthRuns = [];
 for (let run = 0; run < 3; run++) synthRuns.push(await measureBoth(`${base}/synthetic`));
 if (ff) clock.push(await firefoxClockCheck());
@@ -649,7 +658,7 @@ console.log(
 );
 if (!synth.error) {
   console.log(
-    `synthetic 5 MB / 100,000 elements: detection ${ms(synth.detection.total)} ms (longest task ${ms(synth.detection.longest)} ms), time to reader ${ms(synth.toReader)} ms, bare parse ${ms(synth.bare.parse)} ms`,
+    `synthetic ${(Buffer.byteLength(SYNTHETIC) / 1e6).toFixed(1)} MB / 100,000 elements: detection ${ms(synth.detection.total)} ms (longest task ${ms(synth.detection.longest)} ms), time to reader ${ms(synth.toReader)} ms, bare parse ${ms(synth.bare.parse)} ms`,
   );
   console.log('  steps: ' + STEPS.map((step) => `${step} ${ms(synth.steps?.[step])}`).join(' → '));
 } else console.log(`synthetic page failed: ${synth.error}`);
