@@ -430,7 +430,14 @@ async function measureFirefox(url, { memory = false, screenshot } = {}) {
       },
       undefined,
       { timeout: 120_000, what: 'Firefox Reader View' },
-    );
+    ).catch(async (error) => {
+      // Say where the tab was, for the report (a page that opened another tab, a reader that never finished).
+      const where = await page
+        .evaluate(() => `${location.href.slice(0, 60)} [${document.body?.className ?? ''}]`)
+        .catch(() => '?');
+      const selected = await ff.chromeEval('gBrowser.selectedBrowser.currentURI.spec.slice(0, 60)').catch(() => '?');
+      throw new Error(`${error.message}; the tab: ${where}; the selected tab: ${selected}`);
+    });
     if (probe.error) return { readerable: true, error: 'Firefox Reader View showed its error page' };
     const steps = Object.fromEntries(
       ['opened', 'loaded', 'ready', 'painted'].map((step) => [step, probe[step] - fired]),
