@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run bench`: what Lectern costs in real headless Chromium, next to bare Readability in the same run.
-// Prints a table (no assertions). Needs a build (`npm run build`). Options: --pages N (default: all), --json FILE.
+// `npm run bench`: what Lectern costs in real headless Chromium, next to bare Readability and Firefox ESR's own Reader
+// View in the same run. Prints a table (no assertions). Needs a build (`npm run build`) and Debian's firefox-esr.
+// Options: --pages N (default: all), --json FILE, --no-firefox (skip the Firefox peer for a quick run).
 //
 // 1. Detection: main-thread time of detect.js (which the background runs in each page once it has loaded) on each
 //    page load, from Chromium's own trace (every EvaluateScript / FunctionCall / compile event attributed to
@@ -9,16 +10,35 @@
 // 2. Time to reader: from the toggle-reader command to the article painted in the reader; bare
 //    `new Readability(document.cloneNode(true)).parse()` timed in the same page.
 // 3. Bundle sizes. 4. Popup first render. 5. Memory kept by a page after the reader opened and closed 10 times.
+// 6. The peer: Firefox ESR's Reader View (headless, without Lectern) open beside Chromium for the whole run, each page
+//    measured in Lectern and then in Firefox: from the View:ReaderView command (what the toolbar button and Ctrl+Alt+R
+//    run) to the first frame after about:reader's AboutReaderContentReady event; then the big pages (the largest
+//    corpus pages, 3 runs; the synthetic article, 3 runs in fresh browsers) and memory on the synthetic article.
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { createServer } from 'node:http';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { launchChromium } from '../tests/e2e/lib/chromium.mjs';
+import { launchFirefox } from '../tests/e2e/lib/firefox.mjs';
+import { ARTIFACTS, browserPath } from '../tests/e2e/lib/paths.mjs';
+import { waitFor } from '../tests/e2e/lib/wait.mjs';
 
-const { values } = parseArgs({ options: { pages: { type: 'string' }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { pages: { type: 'string' }, json: { type: 'string' }, 'no-firefox': { type: 'boolean' } },
+});
+const FIREFOX = !values['no-firefox'];
+if (FIREFOX) {
+  try {
+    browserPath('firefox-esr');
+  } catch (error) {
+    console.error(`${error.message} (or pass --no-firefox to run without the Firefox Reader View peer)`);
+    process.exit(2);
+  }
+}
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/scrapinghub-dev/', import.meta.url));
 const BUILD = join(ROOT, '.output/chrome-mv3');
@@ -29,9 +49,15 @@ if (!existsSync(join(BUILD, 'manifest.json'))) {
 
 // ---- pages: the corpus, plus a synthetic 5 MB / 100,000-element article ----
 const truth = JSON.parse(readFileSync(join(CORPUS, 'ground-truth.json'), 'utf8'));
+const corpusHtml = (id) => gunzipSync(readFileSync(join(CORPUS, 'html', `${id}.html.gz`))).toString('utf8');
 const ids = Object.keys(truth)
   .sort()
   .slice(0, values.pages ? Number(values.pages) : undefined);
+// The 1 MB-class pages: the two largest of the whole corpus (whatever --pages says), measured 3 times each.
+const BIG = Object.keys(truth)
+  .map((id) => ({ id, bytes: Buffer.byteLength(corpusHtml(id)) }))
+  .sort((a, b) => b.bytes - a.bytes)
+  .slice(0, 2);
 function synthetic() {
   const words = 'the harbour boats market council town water quay people season storm night morning'.split(' ');
   const sentence = (i) => Array.from({ length: 14 }, (_, j) => words[(i * 7 + j * 3) % words.length]).join(' ') + '.';
@@ -59,7 +85,7 @@ const server = createServer((req, res) => {
   if (path === '/synthetic') return send(SYNTHETIC);
   const [, kind, id] = /^\/(corpus|corpus-without-scripts)\/([0-9a-f]+)$/.exec(path) ?? [];
   if (id && truth[id]) {
-    const html = gunzipSync(readFileSync(join(CORPUS, 'html', `${id}.html.gz`))).toString('utf8');
+    const html = corpusHtml(id);
     // The memory check uses the page without its own scripts, so that only what Lectern leaves counts.
     return send(kind === 'corpus' ? html : html.replace(/<script\b[\s\S]*?<\/script\s*>/gi, ''));
   }
@@ -80,6 +106,59 @@ function quantile(xs, q) {
 const ms = (x) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : '—');
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+// Process memory, read the same way for both browsers: the private (unshared) resident memory of each process, from
+// Linux's /proc/PID/smaps_rollup, summed over a browser's process tree.
+function processTree(root) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // A process that ended while we read.
+    }
+  }
+  const all = [];
+  for (const queue = [root]; queue.length;) {
+    const pid = queue.shift();
+    all.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return all;
+}
+const cmdline = (pid) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+};
+function privateBytes(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const kbOf = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    return (kbOf('Private_Clean') + kbOf('Private_Dirty')) * 1024;
+  } catch {
+    return 0;
+  }
+}
+/** The Chromium this script launched with Lectern (a child of this process), and its extension process. */
+function chromiumMemory() {
+  const root = processTree(process.pid).find(
+    (pid) => pid !== process.pid && /--load-extension=/.test(cmdline(pid)) && !/--type=/.test(cmdline(pid)),
+  );
+  if (!root) return null;
+  const tree = processTree(root);
+  const extension = tree.filter((pid) => /--extension-process/.test(cmdline(pid)));
+  return {
+    browser: tree.reduce((sum, pid) => sum + privateBytes(pid), 0),
+    reader: extension.reduce((sum, pid) => sum + privateBytes(pid), 0),
+    processes: tree.length,
+  };
+}
 
 /** Main-thread time of detect.js in a trace: union of its top-level events per thread, and the longest. */
 function contentScriptTime(events) {
@@ -141,7 +220,7 @@ async function waitDetected(tabId, timeout = 15_000) {
   return null;
 }
 
-async function measurePage(url) {
+async function measurePage(url, { memory = false, screenshot } = {}) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events = [];
@@ -183,9 +262,12 @@ async function measurePage(url) {
 
   // Time to reader: command → article painted.
   await page.bringToFront();
+  // Memory is read after a GC of the page (and below of the reader too), as Firefox's side collects in every process.
+  if (memory) await cdp.send('HeapProfiler.collectGarbage');
+  const memoryBefore = memory ? chromiumMemory() : null;
   const readerPage = context.waitForEvent('page', {
     predicate: (p) => p.url().includes('/reader.html'),
-    timeout: 30_000,
+    timeout: 120_000,
   });
   const fired = await ext(() => {
     const at = performance.timeOrigin + performance.now();
@@ -208,9 +290,21 @@ async function measurePage(url) {
         };
       },
       undefined,
-      { timeout: 30_000, polling: 20 },
+      // Long: the synthetic article has taken over 30 s on a machine loaded 8× its cores.
+      { timeout: 120_000, polling: 20 },
     )
     .then((h) => h.jsonValue());
+  let readerMemory;
+  if (memory) {
+    // After a full GC of the reader: its JS heap, and what the extension's process and the whole browser hold.
+    const readerCdp = await context.newCDPSession(reader);
+    await readerCdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = (await readerCdp.send('Runtime.getHeapUsage')).usedSize;
+    readerMemory = { heap, before: memoryBefore, after: chromiumMemory() };
+  }
+  // What was measured, for a person to look at (taken after the figures).
+  if (screenshot) await reader.screenshot({ path: join(ARTIFACTS, `bench-lectern-${screenshot}.png`) });
   await reader.close();
   await page.close();
   // The steps, each as the time since the command: the reader tab's document started, its code ran, the snapshot
@@ -227,19 +321,188 @@ async function measurePage(url) {
     toReader: painted.at - fired,
     steps,
     readerState: painted.state,
+    ...(readerMemory ? { memory: readerMemory } : {}),
   };
+}
+
+// ---- the peer: Firefox ESR's own Reader View ----
+let ff = FIREFOX ? await launchFirefox({ extension: false }) : null;
+const ffVersion = ff ? await ff.browser.version() : null;
+
+/**
+ * Runs in every document of a measured Firefox tab; in about:reader it notes, on the page's clock (epoch ms), when the
+ * document started, when AboutReaderContentReady came (AboutReader has put the article in) and the first frame after
+ * it — the same "next frame" as Lectern's lectern:painted (requestAnimationFrame, then a task).
+ */
+function firefoxReaderProbe() {
+  if (!location.href.startsWith('about:reader')) return;
+  const now = () => performance.timeOrigin + performance.now();
+  const probe = { opened: performance.timeOrigin };
+  window.__benchReader = probe;
+  document.addEventListener('DOMContentLoaded', () => (probe.loaded = now()), { once: true });
+  document.addEventListener(
+    'AboutReaderContentReady',
+    () => {
+      probe.ready = now();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          probe.painted = now();
+          probe.chars = document.querySelector('.moz-reader-content')?.textContent.length ?? 0;
+        }, 0),
+      );
+    },
+    { once: true },
+  );
+}
+
+/**
+ * Firefox's memory, after it has collected garbage in every process: the private memory of the process showing a
+ * document whose address contains `urlPart` and of the whole browser, and that process's JS (Firefox's own memory
+ * reporters, the js-main-runtime/ tree: every JS object and string with its malloc'd data, as about:memory shows it).
+ */
+async function firefoxMemory(urlPart) {
+  const info = JSON.parse(
+    await ff.chromeEval(`(async () => {
+      const reporters = Cc['@mozilla.org/memory-reporter-manager;1'].getService(Ci.nsIMemoryReporterManager);
+      await new Promise((done) => reporters.minimizeMemoryUsage(done));
+      const info = await ChromeUtils.requestProcInfo();
+      const pid = info.children.find((c) => c.windows.some((w) => (w.documentURI?.spec ?? '').includes(${JSON.stringify(urlPart)})))?.pid;
+      let js = 0;
+      await new Promise((done) =>
+        reporters.getReports(
+          (proc, path, kind, units, amount) => {
+            if (proc.includes('(pid ' + pid + ')') && units === Ci.nsIMemoryReporter.UNITS_BYTES && path.startsWith('js-main-runtime/')) js += amount;
+          },
+          null, done, null, false));
+      return JSON.stringify({ pid, js });
+    })()`),
+  );
+  const tree = processTree(ff.browser.process().pid);
+  return {
+    browser: tree.reduce((sum, pid) => sum + privateBytes(pid), 0),
+    reader: info.pid ? privateBytes(info.pid) : NaN,
+    js: info.js,
+    pid: info.pid,
+    processes: tree.length,
+  };
+}
+
+/**
+ * Firefox Reader View on `url`, as a user opens it: the page loaded in a tab of its own, Firefox's own check has shown
+ * the reader-mode button (the page is "readerable"), then the command the button and the key run. Returns
+ * { readerable: false } when Firefox never offers its reader on the page.
+ */
+async function measureFirefox(url, { memory = false, screenshot, offerWithin = 15_000 } = {}) {
+  const page = await ff.newTab();
+  try {
+    await page.evaluateOnNewDocument(firefoxReaderProbe);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(async (error) => {
+      // A page's own script may change its address while it loads (Lectern's side allows the same): a loaded document
+      // is what counts.
+      await waitFor(page, () => document.readyState === 'complete', undefined, { timeout: 60_000 }).catch(() => {
+        throw error;
+      });
+    });
+    await page.bringToFront();
+    // Firefox checks the page after its first paint and then shows the button (AboutReaderChild); a user waits for it.
+    const shown = `(() => {
+      const browser = gBrowser.selectedBrowser;
+      return browser.currentURI.spec.startsWith('http') && browser.isArticle === true &&
+        !document.getElementById('reader-mode-button').hidden;
+    })()`;
+    const end = Date.now() + offerWithin;
+    let readerable = false;
+    while (!(readerable = await ff.chromeEval(shown)) && Date.now() < end) await sleep(50);
+    if (!readerable) return { readerable: false };
+    const before = memory ? await firefoxMemory(url) : null;
+    // The clock: the browser window's (parent process) performance.timeOrigin + now(), epoch ms like the page's.
+    const fired = await ff.chromeEval(`(() => {
+      const at = performance.timeOrigin + performance.now();
+      document.getElementById('View:ReaderView').doCommand();
+      return at;
+    })()`);
+    const probe = await waitFor(
+      page,
+      () => {
+        if (!location.href.startsWith('about:reader')) return null;
+        if (document.documentElement.dataset.isError) return { error: true };
+        return window.__benchReader?.painted ? window.__benchReader : null;
+      },
+      undefined,
+      { timeout: 120_000, what: 'Firefox Reader View' },
+    ).catch(async (error) => {
+      // Say where the tab was, for the report (a page that opened another tab, a reader that never finished).
+      const where = await page
+        .evaluate(() => `${location.href.slice(0, 60)} [${document.body?.className ?? ''}]`)
+        .catch(() => '?');
+      const selected = await ff.chromeEval('gBrowser.selectedBrowser.currentURI.spec.slice(0, 60)').catch(() => '?');
+      throw new Error(`${error.message}; the tab: ${where}; the selected tab: ${selected}`);
+    });
+    if (probe.error) return { readerable: true, error: 'Firefox Reader View showed its error page' };
+    const steps = Object.fromEntries(
+      ['opened', 'loaded', 'ready', 'painted'].map((step) => [step, probe[step] - fired]),
+    );
+    const after = memory ? await firefoxMemory('about:reader') : null;
+    if (screenshot) await page.screenshot({ path: join(ARTIFACTS, `bench-firefox-${screenshot}.png`) });
+    return {
+      readerable: true,
+      toReader: probe.painted - fired,
+      steps,
+      chars: probe.chars,
+      ...(memory ? { memory: { before, after } } : {}),
+    };
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Whether the page's clock and the browser window's agree: a page's reading taken between two of the window's must
+ * fall between them (Firefox rounds a page's clock to 1 ms).
+ */
+async function firefoxClockCheck() {
+  const page = await ff.newTab();
+  await page.goto(`${base}/synthetic-none`, { timeout: 60_000 }).catch(() => undefined);
+  const spans = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = await ff.chromeEval('performance.timeOrigin + performance.now()');
+    // The page's clock, in an http page (not the tab's first about:blank, should the load have failed).
+    const inPage = await page.evaluate(() =>
+      location.protocol === 'http:' ? performance.timeOrigin + performance.now() : NaN,
+    );
+    const t1 = await ff.chromeEval('performance.timeOrigin + performance.now()');
+    spans.push({ early: t0 - inPage, late: inPage - t1, window: t1 - t0 });
+  }
+  await page.close();
+  // Positive = the page's clock read outside the window's bracket by that much.
+  return { worst: Math.max(...spans.flatMap((s) => [s.early, s.late])), window: median(spans.map((s) => s.window)) };
+}
+
+/** Lectern, then (with the peer) Firefox Reader View, on one page. */
+async function measureBoth(url, options) {
+  const lectern = await measurePage(url, options).catch((error) => ({ error: String(error).slice(0, 200) }));
+  const firefox = ff
+    ? await measureFirefox(url, options).catch((error) => ({ error: String(error).slice(0, 200) }))
+    : undefined;
+  return { ...lectern, firefox };
 }
 
 // ---- run ----
 const rows = [];
 const started = Date.now();
+const load = [loadavg()[0]];
+const clock = ff ? [await firefoxClockCheck()] : [];
 for (const id of ids) {
-  try {
-    rows.push({ id, ...(await measurePage(`${base}/corpus/${id}`)) });
-  } catch (error) {
-    rows.push({ id, error: String(error).slice(0, 200) });
-  }
+  rows.push({ id, bytes: Buffer.byteLength(corpusHtml(id)), ...(await measureBoth(`${base}/corpus/${id}`)) });
 }
+load.push(loadavg()[0]);
+// The 1 MB-class pages, 3 runs each, in the same two browsers.
+const big = [];
+for (const { id, bytes } of BIG)
+  for (let run = 0; run < 3; run++) {
+    const screenshot = run === 0 ? id.slice(0, 12) : undefined;
+    big.push({ id, bytes, run, ...(await measureBoth(`${base}/corpus/${id}`, { screenshot, offerWithin: 60_000 })) });
+  }
 
 const anyTab = rows.find((r) => !r.error)
   ? await (async () => {
@@ -276,14 +539,28 @@ if (anyTab) {
   memory = { before, once, after: await heap() };
 }
 await driver.close();
+await ff?.close();
 
-// The synthetic page in a browser of its own, so that its figure doesn't depend on how many pages came before it
-// (once measured at 9–10 s after the 88 pages and 4.4–4.9 s after 30).
+// The synthetic page in browsers of their own, so that its figure doesn't depend on how many pages came before it
+// (once measured at 9–10 s after the 88 pages and 4.4–4.9 s after 30): first one run for memory in the fresh browsers
+// (a GC before the command and after the paint, so its time isn't counted), then 3 timed runs.
 driver = await launchChromium();
 ({ context } = driver);
 ext = driver.ext;
-const synth = await measurePage(`${base}/synthetic`).catch((error) => ({ error: String(error) }));
+ff = FIREFOX ? await launchFirefox({ extension: false }) : null;
+// Firefox checks a big page for its button after the first paint: on a loaded machine that took over 15 s.
+const synthMemory = await measureBoth(`${base}/synthetic`, {
+  memory: true,
+  screenshot: 'synthetic',
+  offerWithin: 60_000,
+});
+const synthRuns = [];
+for (let run = 0; run < 3; run++) synthRuns.push(await measureBoth(`${base}/synthetic`, { offerWithin: 60_000 }));
+if (ff) clock.push(await firefoxClockCheck());
+load.push(loadavg()[0]);
 await driver.close();
+await ff?.close();
+const synth = synthRuns[0];
 
 // The floor of any reader in its own tab: the same command opening an empty extension page (a copy of the build
 // with one static page and a one-line script added), measured the same way.
@@ -396,16 +673,108 @@ console.log(
 );
 if (!synth.error) {
   console.log(
-    `synthetic 5 MB / 100,000 elements: detection ${ms(synth.detection.total)} ms (longest task ${ms(synth.detection.longest)} ms), time to reader ${ms(synth.toReader)} ms, bare parse ${ms(synth.bare.parse)} ms`,
+    `synthetic ${(Buffer.byteLength(SYNTHETIC) / 1e6).toFixed(1)} MB / 100,000 elements: detection ${ms(synth.detection.total)} ms (longest task ${ms(synth.detection.longest)} ms), time to reader ${ms(synth.toReader)} ms, bare parse ${ms(synth.bare.parse)} ms`,
   );
   console.log('  steps: ' + STEPS.map((step) => `${step} ${ms(synth.steps?.[step])}`).join(' → '));
 } else console.log(`synthetic page failed: ${synth.error}`);
+// The reader's first screen (title and opening paragraphs), when the reader marks it.
+const firstScreen = (r) => r.steps?.['first-screen'];
+line(
+  'time to first screen (command → first-screen), ms',
+  ok.map(firstScreen).filter((x) => x !== undefined),
+);
 if (memory) {
   const sign = (bytes) => `${bytes >= 0 ? '+' : ''}${kb(bytes)}`;
   console.log(
     `page JS heap: ${kb(memory.before)} before any reader, ${sign(memory.once - memory.before)} after the first open/close, then ${sign((memory.after - memory.once) / 10)} per open/close cycle (10 cycles)`,
   );
 }
+
+// ---- the peer ----
+const mb = (bytes) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 1)} MB`;
+const times = (runs, pick) => runs.map((r) => ms(pick(r))).join(' / ');
+if (FIREFOX) {
+  const both = ok.filter((r) => r.firefox?.readerable && Number.isFinite(r.firefox.toReader));
+  const offered = rows.filter((r) => r.firefox?.readerable).length;
+  const ffFailed = rows.filter((r) => r.firefox?.error);
+  console.log(
+    `\nLectern (Chromium) vs Firefox ESR ${ffVersion} Reader View, page by page in the same run: ${both.length} pages measured in both` +
+      ` (Firefox offered its reader on ${offered} of ${rows.length}; ${ffFailed.length} Firefox failures)`,
+  );
+  console.log(`${'measure'.padEnd(52)} ${'median'.padStart(9)} ${'p95'.padStart(9)} ${'max'.padStart(9)}`);
+  const line3 = (label, xs) =>
+    console.log(
+      `${label.padEnd(52)} ${ms(median(xs)).padStart(9)} ${ms(quantile(xs, 0.95)).padStart(9)} ${ms(Math.max(...xs.filter(Number.isFinite))).padStart(9)}`,
+    );
+  line3(
+    'time to reader, Lectern (command → painted), ms',
+    both.map((r) => r.toReader),
+  );
+  line3(
+    'time to reader, Firefox Reader View (→ painted), ms',
+    both.map((r) => r.firefox.toReader),
+  );
+  line3(
+    'ratio Lectern ÷ Firefox, per page',
+    both.map((r) => r.toReader / r.firefox.toReader),
+  );
+  line3(
+    'time to first screen, Lectern, ms',
+    both.map(firstScreen).filter((x) => x !== undefined),
+  );
+  line3('floor: empty extension page in a new tab, ms', floor);
+  const FF_STEPS = ['opened', 'loaded', 'ready', 'painted'];
+  console.log(
+    '  Firefox, step by step (ms since the command, median): parse in the page and navigate → about:reader ' +
+      FF_STEPS.map((step) => `${step} ${ms(median(both.map((r) => r.firefox.steps[step])))}`).join(' → '),
+  );
+  console.log(
+    `  clock: the command is timed in Firefox's window (parent process), the paint in about:reader (content process); a page's reading taken between two of the window's fell outside them by at most ${clock.map((c) => ms(c.worst)).join(' / ')} ms (≤ 0: the clocks agree; readings ${clock.map((c) => ms(c.window)).join(' / ')} ms apart). Lectern: the command in the service worker, the paint in the reader tab, the same way.`,
+  );
+  for (const r of rows.filter((r) => r.firefox?.error))
+    console.log(`Firefox failed: ${r.id.slice(0, 12)} ${r.firefox.error}`);
+}
+// The big pages and memory, Lectern's side also without the peer.
+{
+  console.log(`big pages (ms; Lectern${FIREFOX ? ' / Firefox' : ''}, each run):`);
+  for (const { id, bytes } of BIG) {
+    const runs = big.filter((r) => r.id === id);
+    console.log(
+      `  corpus ${id.slice(0, 12)} (${mb(bytes)}): Lectern ${times(runs, (r) => r.toReader)}, first screen ${times(runs, firstScreen)}; Firefox ${times(runs, (r) => r.firefox?.toReader)}; ratio (medians) ${ms(median(runs.map((r) => r.toReader)) / median(runs.map((r) => r.firefox?.toReader)))}`,
+    );
+  }
+  console.log(
+    `  synthetic (${mb(Buffer.byteLength(SYNTHETIC))}): Lectern ${times(synthRuns, (r) => r.toReader)}, first screen ${times(synthRuns, firstScreen)}; Firefox ${times(synthRuns, (r) => r.firefox?.toReader)}; ratio (medians) ${ms(median(synthRuns.map((r) => r.toReader)) / median(synthRuns.map((r) => r.firefox?.toReader)))}`,
+  );
+  if (FIREFOX)
+    console.log(
+      '    Firefox steps, first run: ' +
+        ['opened', 'loaded', 'ready', 'painted']
+          .map((step) => `${step} ${ms(synthRuns[0].firefox?.steps?.[step])}`)
+          .join(' → '),
+    );
+  const lm = synthMemory.memory;
+  const fm = synthMemory.firefox?.memory;
+  console.log(
+    "memory on the synthetic article, after a GC, private resident memory (Linux USS) of the reader's process and of the whole browser, before the command → after the paint:",
+  );
+  if (lm)
+    console.log(
+      `  Lectern: reader JS heap (V8's used heap, the reader tab's; no other extension page open) ${mb(lm.heap)}; extension process ${mb(lm.before?.reader)} → ${mb(lm.after?.reader)}; whole Chromium ${mb(lm.before?.browser)} → ${mb(lm.after?.browser)} (${lm.after?.processes} processes; the page stays open in its tab)`,
+    );
+  else console.log(`  Lectern: failed (${synthMemory.error ?? 'no figure'})`);
+  if (fm)
+    console.log(
+      `  Firefox: about:reader's process JS (memory reporters' js-main-runtime/) ${mb(fm.before?.js)} → ${mb(fm.after?.js)}; page's process ${mb(fm.before?.reader)} → about:reader's process ${mb(fm.after?.reader)} (${fm.before?.pid === fm.after?.pid ? 'the same process' : 'another process'}); whole Firefox ${mb(fm.before?.browser)} → ${mb(fm.after?.browser)} (${fm.after?.processes} processes; about:reader replaces the page in its tab)`,
+    );
+  else if (FIREFOX)
+    console.log(
+      `  Firefox: failed (${synthMemory.firefox?.error ?? (synthMemory.firefox?.readerable === false ? 'it never showed its reader button' : 'no figure')})`,
+    );
+}
+console.log(
+  `load average (1 min): ${load.map((x) => x.toFixed(1)).join(' → ')} (start → after the corpus → end; ${cpus().length} cores)`,
+);
 console.log('\nbundles (.output/chrome-mv3)');
 for (const b of bundles)
   console.log(`  ${b.file.padEnd(40)} ${kb(b.bytes).padStart(10)} ${`${kb(b.gzip)} gz`.padStart(12)}`);
@@ -413,5 +782,12 @@ for (const r of rows.filter((r) => r.error)) console.log(`failed: ${r.id.slice(0
 console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({ rows, synthetic: synth, popupTimes, memory, bundles }, null, 2));
+  writeFileSync(
+    values.json,
+    JSON.stringify(
+      { rows, big, synthetic: synthRuns, synthMemory, popupTimes, memory, bundles, firefox: ffVersion, clock, load },
+      null,
+      2,
+    ),
+  );
 }

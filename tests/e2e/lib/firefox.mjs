@@ -10,9 +10,10 @@ const UUID = '6f1c2a9e-3b7d-4e5f-9a8b-0c1d2e3f4a5b';
 
 /**
  * Launches Firefox with Lectern installed under a fixed moz-extension:// UUID. `beforeInstall(browser)` runs first,
- * e.g. to open pages that were there before Lectern was.
+ * e.g. to open pages that were there before Lectern was. `extension: false` leaves Lectern out (the benchmark's
+ * Firefox Reader View peer; `ext` and the other extension helpers are then absent).
  */
-export async function launchFirefox({ headless = true, display, beforeInstall } = {}) {
+export async function launchFirefox({ headless = true, display, beforeInstall, extension = true } = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: browserPath('firefox-esr'),
@@ -40,7 +41,7 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
     if (!closing) console.error(`Firefox exited during the tests (code ${code}, signal ${signal})`);
   });
   await beforeInstall?.(browser);
-  await browser.installExtension(BUILD);
+  if (extension) await browser.installExtension(BUILD);
   const extensionUrl = (path) => `moz-extension://${UUID}/${path}`;
 
   /** A new tab (a browser that stopped answering fails the call instead of holding it). */
@@ -55,7 +56,7 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
   }
 
   // An extension page to run extension API calls from (Firefox has no handle on the background page).
-  const helper = await openExtensionPage('popup.html');
+  const helper = extension ? await openExtensionPage('popup.html') : null;
 
   /** Evaluates in the browser's privileged scope (browser.xhtml). */
   const chromeEval = (expression) => within(evaluateInChrome(expression), CALL_DEADLINE, 'Firefox’s own scope');
@@ -75,7 +76,10 @@ export async function launchFirefox({ headless = true, display, beforeInstall } 
     name: 'firefox',
     browser,
     extensionUrl,
-    ext: (fn, arg) => within(helper.evaluate(fn, arg), CALL_DEADLINE, 'the extension'),
+    ext: (fn, arg) =>
+      helper
+        ? within(helper.evaluate(fn, arg), CALL_DEADLINE, 'the extension')
+        : Promise.reject(new Error('Firefox was launched without Lectern')),
     newTab,
     async newPage(url) {
       const page = await newTab();
