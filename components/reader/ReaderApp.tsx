@@ -22,6 +22,7 @@ import { TypographyPanel } from './TypographyPanel';
 import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { NotArticleNotice, useNotArticle } from './features/not-article';
+import { PagesNote } from './features/pages';
 import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -339,6 +340,7 @@ export function ReaderApp({ content, locale, toggleShortcut, printOnOpen, onClos
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
+            {article.pages && <PagesNote pages={article.pages} locale={locale} />}
             {article.leadImage && <LeadImage image={article.leadImage} />}
             <div
               class="article-body"

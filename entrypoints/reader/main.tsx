@@ -7,11 +7,12 @@ import {
   t,
   uiLanguage,
   runInPage,
+  fetchInPage,
   type PageSnapshot,
   sendToExtension,
   loadSettings,
 } from '@/utils/browser';
-import { extractArticle, extractSelection } from '@/utils/extract';
+import { extractArticle, extractSelection, joinPages } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -86,7 +87,10 @@ async function load(): Promise<Loaded> {
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No article: what the user selected is the next best thing to read.
-  const found = extractArticle(doc, snapshot.url);
+  const tabId = sourceTabId;
+  const first = extractArticle(doc, snapshot.url);
+  // A multi-page article: the pages after this one, fetched by the page (its cookies), joined into one.
+  const found = first && (await joinPages(first, doc, (url, ms) => fetchInPage(tabId, url, ms)));
   const article = found ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   performance.mark('lectern:extracted');
   // The badge and the popup say what the reader found (the quick check in the page can't see this far).

@@ -3,3 +3,4 @@
 export type { Article } from './article';
 export { extractArticle, extractSelection } from './extract';
 export { judgeContent, type ContentVerdict } from './verdict';
+export { joinPages, MAX_PAGES, type FetchedPage, type PageFetcher, type PagesJoined } from './join';

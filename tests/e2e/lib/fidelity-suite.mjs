@@ -2,16 +2,61 @@
 // the reader (popover, back-links, print) and the saved Markdown (tables, math, clean source).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openArticleTab, openReaderByCommand, tabUrls, waitFor } from './extension.mjs';
 import { saveWithKey } from './reading-suite.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
+
+const multipage = (name) => readFileSync(new URL(`../../fixtures/multipage/${name}`, import.meta.url), 'utf8');
+/** A member's cookie, set by the article's first page: the pages after it answer only with it (403 without). */
+const COOKIE = 'lectern-member=yes';
+const MULTIPAGE_ROUTES = {
+  '/multipage/harbour': () => ({
+    headers: { 'set-cookie': `${COOKIE}; Path=/; SameSite=Lax` },
+    body: multipage('harbour-1.html'),
+  }),
+  ...Object.fromEntries(
+    [2, 3].map((n) => [
+      `/multipage/harbour/${n}`,
+      ({ headers }) =>
+        (headers.cookie ?? '').includes(COOKIE)
+          ? { body: multipage(`harbour-${n}.html`) }
+          : { status: 403, body: 'members only' },
+    ]),
+  ),
+};
+
+/** The joined article as the reader shows it: the note, the text, and where each page's opening sentence stands. */
+function joinedState(reader) {
+  return reader.evaluate(() => {
+    const note = document.querySelector('[data-lectern="pages"]');
+    const body = document.querySelector('[data-lectern="article"]');
+    return {
+      note: note?.querySelector('.pages-joined')?.textContent ?? null,
+      failed: [...(note?.querySelectorAll('.pages-failed a') ?? [])].map((a) => ({
+        text: a.textContent,
+        href: a.getAttribute('href'),
+      })),
+      text: body?.textContent.replace(/\s+/g, ' ') ?? '',
+      links: [...(body?.querySelectorAll('a') ?? [])].map((a) => a.textContent.trim()),
+      noteAboveText: note && body ? note.getBoundingClientRect().bottom <= body.getBoundingClientRect().top : null,
+    };
+  });
+}
+
+/** How often `path` was asked for. */
+const asked = (server, path) => server.requests.filter((p) => p === path).length;
 import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** Opens the fixture `name` (served as /articles/<name>, plus `query`) and its reader; returns the reader page. */
-async function readerFor(driver, server, name, query = '') {
-  const { page } = await openArticleTab(driver, `${server.base}/articles/${name}${query}`, '✓');
+function readerFor(driver, server, name, query = '') {
+  return readerAt(driver, `${server.base}/articles/${name}${query}`);
+}
+
+/** Opens `url` and its reader; returns the reader page. */
+async function readerAt(driver, url) {
+  const { page } = await openArticleTab(driver, url, '✓');
   const reader = await openReaderByCommand(driver, page);
   await reader.bringToFront();
   return reader;
@@ -42,7 +87,7 @@ export function fidelitySuite(launch) {
   let server;
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({ routes: MULTIPAGE_ROUTES });
     driver = await launch();
   });
 
@@ -221,6 +266,61 @@ export function fidelitySuite(launch) {
     const html = await saveWithKey(driver, reader, 'h');
     assert.ok(html.text.includes(`href="${server.base}/articles/footnotes-article"`), 'clean source in HTML');
     assert.ok(!html.text.includes('utm_source'));
+    await reader.close();
+  });
+
+  it('multi-page: three pages joined once each through the page (its cookie), the pager and counters left out, no loop', async () => {
+    const reader = await readerAt(driver, `${server.base}/multipage/harbour`);
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="pages"]'), undefined, {
+      what: 'pages joined',
+    });
+    const state = await joinedState(reader);
+    assert.equal(state.note, '3 pages joined');
+    assert.deepEqual(state.failed, []);
+    const openings = [
+      'The old harbour wall was finished in 1891',
+      'The market hall opened four years later',
+      'The second warehouse will hold a boatbuilding school',
+      'says the harbour has always changed with the town.',
+    ];
+    const at = openings.map((sentence) => state.text.indexOf(sentence));
+    assert.ok(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      'in page order',
+    );
+    for (const sentence of openings) assert.equal(state.text.split(sentence).length, 2, `once: ${sentence}`);
+    assert.ok(!/Page \d of 3|Next page/.test(state.text), 'no counter, no pager');
+    assert.ok(!state.links.some((text) => /^\d$/.test(text)), 'no numbered page links');
+    assert.ok(state.noteAboveText, 'the note sits above the text');
+    // Each page asked for once (the first by the tab, the others by the page for the reader), page 3's link back to
+    // page 1 not followed.
+    assert.deepEqual(
+      ['/multipage/harbour', '/multipage/harbour/2', '/multipage/harbour/3'].map((path) => asked(server, path)),
+      [1, 1, 1],
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-joined.png` });
+    await reader.close();
+  });
+
+  it('multi-page: a page that fails (404) is named and linked, the others joined', async () => {
+    const reader = await readerAt(driver, `${server.base}/multipage/ferry.html`);
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="pages"]'), undefined, {
+      what: 'pages joined',
+    });
+    const state = await joinedState(reader);
+    assert.equal(state.note, '3 pages joined');
+    assert.deepEqual(state.failed, [
+      { text: 'Page 3 couldn’t be loaded', href: `${server.base}/multipage/ferry-3.html` },
+    ]);
+    assert.ok(state.text.includes('The market hall opened four years later'));
+    assert.ok(state.text.includes('The islanders say it is the first time'));
+    assert.ok(!/Page \d of 4|Next page/.test(state.text));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-failed.png` });
     await reader.close();
   });
 }
