@@ -6,6 +6,7 @@
  * inline styles are not copied (DOMPurify would drop them anyway, and parsing them is much of what a clone costs).
  * A smaller copy also makes Readability itself faster.
  */
+import { dropRepeatedLinkRows } from './repeats';
 import { select } from './dom';
 import { EMBED_MARK, isEmbedFrame } from './embeds';
 import type { PageMetadata } from './metadata';
@@ -362,6 +363,7 @@ export function workingCopy(
     copyChildren(doc.body, body, out, context);
   }
   keepQuotedPosts(context.quotes);
+  dropRepeatedLinkRows(body);
   out.documentElement.replaceChild(body, out.body);
   return out;
 }

@@ -323,4 +323,38 @@ export function fidelitySuite(launch) {
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-failed.png` });
     await reader.close();
   });
+
+  it('furniture by general signals: a gallery caption once, an all-caps ad label line and quote cards’ share rows gone', async () => {
+    const gallery = await readerAt(driver, `${server.base}/furniture/gallery-caption.html`);
+    const shown = await gallery.evaluate(() => {
+      const body = document.querySelector('[data-lectern="article"]');
+      return {
+        captions: [...body.querySelectorAll('figcaption')].map((c) => c.textContent.trim()),
+        images: body.querySelectorAll('img').length,
+        text: body.textContent,
+      };
+    });
+    assert.deepEqual(shown.captions, ['The eastern quay at dawn, before the market opens. Photo: Mara Quill']);
+    assert.equal(shown.images, 11, 'every slide kept');
+    assert.ok(!/ADVERTISEMENT|Harbour app/.test(shown.text), 'the ad line left out');
+    assert.ok(shown.text.includes('The pictures will hang in the market hall'));
+    await gallery.evaluate(() => document.querySelectorAll('[data-lectern="article"] figure')[1]?.scrollIntoView());
+    await gallery.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-gallery.png` });
+    await gallery.close();
+
+    const cards = await readerAt(driver, `${server.base}/furniture/quote-cards.html`);
+    const quotes = await cards.evaluate(() => {
+      const body = document.querySelector('[data-lectern="article"]');
+      return {
+        quotes: body.querySelectorAll('blockquote').length,
+        links: body.querySelectorAll('a').length,
+        text: body.textContent,
+      };
+    });
+    assert.equal(quotes.quotes, 10, 'every quote kept');
+    assert.ok(!/Whatsapp|Facebook|Pint|Baixar/.test(quotes.text), 'no share rows');
+    assert.equal(quotes.links, 0);
+    await cards.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-quote-cards.png` });
+    await cards.close();
+  });
 }
