@@ -357,4 +357,25 @@ export function fidelitySuite(launch) {
     await cards.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-quote-cards.png` });
     await cards.close();
   });
+
+  it('long-form magazine layout: all 39 paragraphs over sibling sections, the drop cap kept, pull-quotes not twice', async () => {
+    const reader = await readerAt(driver, `${server.base}/furniture/magazine-longform.html`);
+    const shown = await reader.evaluate(() => {
+      const text = document.querySelector('[data-lectern="article"]').textContent.replace(/\s+/g, ' ');
+      return {
+        missing: Array.from({ length: 39 }, (_, i) => i + 1).filter(
+          (n) => !text.includes(`in paragraph ${n} of this story`),
+        ),
+        opening: document.querySelector('[data-lectern="article"] p').textContent.slice(0, 40),
+        fifty: text.split('We built it for fifty years, not for five.').length - 1,
+        changed: text.split('The harbour has always changed with the town.').length - 1,
+      };
+    });
+    assert.deepEqual(shown.missing, []);
+    assert.match(shown.opening, /^The lighthouse keeper remembered/);
+    assert.equal(shown.fifty, 1);
+    assert.equal(shown.changed, 1);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-longform.png` });
+    await reader.close();
+  });
 }
