@@ -378,4 +378,21 @@ export function fidelitySuite(launch) {
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-longform.png` });
     await reader.close();
   });
+
+  it('print: a long code line wraps on paper, none of it past the page’s edge', async () => {
+    const reader = await readerAt(driver, `${server.base}/print/long-code.html`);
+    const pdf = await reader.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const file = `${ARTIFACTS}/${driver.name}-fidelity-print-code.pdf`;
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    assert.ok(text.includes('END_OF_THE_LONG_LINE_42'), 'the end of the long line printed');
+    // Every word's box (pdftotext -bbox) inside the page: a clipped or overflowing line would run past its right edge.
+    const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const width = Number(/<page width="([\d.]+)"/.exec(boxes)[1]);
+    const words = [...boxes.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)];
+    assert.ok(words.length > 50, `words found: ${words.length}`);
+    const past = words.filter((w) => Number(w[2]) > width).map((w) => w[3]);
+    assert.deepEqual(past, [], 'no word past the right edge');
+    await reader.close();
+  });
 }
