@@ -165,6 +165,14 @@ describe('joinPages', () => {
     expect(await joinPages(article, doc, fetchPage)).toBe(article);
   });
 
+  it('a page of links (search results) is not joined with its next pages', async () => {
+    const { doc, article } = firstPage('harbour-1.html', HARBOUR);
+    const { asked, fetchPage } = harbourSite();
+    const list = { ...article, verdict: { ...article.verdict, article: false } };
+    expect(await joinPages(list, doc, fetchPage)).toBe(list);
+    expect(asked).toEqual([]);
+  });
+
   it('a page with no next page is left as it is', async () => {
     const url = 'https://news.example/story';
     const doc = htmlDocument(`<html><body><article><p>${prose.repeat(3)}</p></article></body></html>`, url);

@@ -85,6 +85,8 @@ export async function joinPages(
 
 async function join(first: Article, doc: Document, fetchPage: PageFetcher, options: JoinOptions): Promise<Article> {
   const { maxPages = MAX_PAGES, budgetMs = JOIN_BUDGET_MS, now = Date.now } = options;
+  // A page of links (search results, an index) has more pages of links, not more of an article.
+  if (!first.verdict.article) return first;
   const win = windowOf(doc);
   const queue = nextPages(doc, first.url);
   if (!win || !queue.length) return first;
