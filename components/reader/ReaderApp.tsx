@@ -29,6 +29,7 @@ import { TypographyPanel } from './TypographyPanel';
 import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { NotArticleNotice, useNotArticle } from './features/not-article';
+import { PagesNote } from './features/pages';
 import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -436,6 +437,7 @@ export function ReaderApp({
         {article && (
           <article lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
             <ArticleHeader article={article} locale={locale} />
+            {article.pages && <PagesNote pages={article.pages} locale={locale} />}
             {article.leadImage && <LeadImage image={article.leadImage} />}
             <div
               class="article-body"

@@ -7,6 +7,7 @@ import {
   t,
   uiLanguage,
   runInPage,
+  fetchInPage,
   type PageSnapshot,
   sendToExtension,
   loadSettings,
@@ -14,7 +15,7 @@ import {
   openLibraryStore,
   savePosition,
 } from '@/utils/browser';
-import { extractArticle, extractSelection, sanitizeHtml, type Article } from '@/utils/extract';
+import { extractArticle, extractSelection, joinPages, sanitizeHtml, type Article } from '@/utils/extract';
 import { pointAtKeptImages } from '@/utils/library';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
@@ -141,7 +142,10 @@ async function load(): Promise<Loaded> {
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No article: what the user selected is the next best thing to read.
-  const found = extractArticle(doc, snapshot.url);
+  const tabId = sourceTabId;
+  const first = extractArticle(doc, snapshot.url);
+  // A multi-page article: the pages after this one, fetched by the page (its cookies), joined into one.
+  const found = first && (await joinPages(first, doc, (url, ms) => fetchInPage(tabId, url, ms)));
   const article = found ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   performance.mark('lectern:extracted');
   // The badge and the popup say what the reader found (the quick check in the page can't see this far).

@@ -79,6 +79,48 @@ export async function copyInPage(tabId: number, request: CopyRequest): Promise<C
   return answer<CopyResult>(first, 'copy');
 }
 
+/** What a page fetched for Lectern: its address after redirects and markup, or why not ("404", "timeout", ...). */
+export type InPageFetch = { url: string; html: string } | { error: string };
+
+/** The most markup taken from one page (a long read is well under 1 MB of HTML). */
+const MAX_PAGE_CHARS = 8_000_000;
+
+/**
+ * Fetches `url` from inside the tab's page, with the page's own cookies and as the page itself would (the next page
+ * of a multi-page article: the extension's pages may fetch nothing, see the manifest's CSP). Gives up after
+ * `timeoutMs`; never rejects.
+ */
+export async function fetchInPage(tabId: number, url: string, timeoutMs: number): Promise<InPageFetch> {
+  try {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Serialized into the page: it may use nothing but its arguments and the page world's globals. Firefox's
+      // `content.fetch` is the page's own (its origin and cookies); Chromium's content scripts fetch as the page does.
+      func: async (url: string, timeoutMs: number, maxChars: number) => {
+        const pageFetch = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch;
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), timeoutMs);
+        try {
+          const response = await pageFetch(url, { credentials: 'include', signal: abort.signal });
+          if (!response.ok) return { error: String(response.status) };
+          if (!/html/i.test(response.headers.get('content-type') ?? 'text/html')) return { error: 'not-html' };
+          const html = await response.text();
+          return html.length > maxChars ? { error: 'too-large' } : { url: response.url || url, html };
+        } catch {
+          return { error: abort.signal.aborted ? 'timeout' : 'network' };
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      args: [url, timeoutMs, MAX_PAGE_CHARS],
+      injectImmediately: true,
+    });
+    return answer<InPageFetch>(first, 'fetch');
+  } catch {
+    return { error: 'network' };
+  }
+}
+
 function answer<T>(result: { result?: unknown; error?: unknown } | undefined, what: string): T {
   // Chromium reports a script's error only as a missing result; Firefox also gives the error.
   if (result?.result === undefined || result.result === null) {

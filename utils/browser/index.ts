@@ -3,6 +3,7 @@
 export { t, uiLanguage, type MessageKey } from './i18n';
 export {
   copyInPage,
+  fetchInPage,
   runInPage,
   type CopyRequest,
   type CopyResult,

@@ -1,3 +1,4 @@
+import type { PagesJoined } from './join';
 import type { ContentVerdict } from './verdict';
 
 /** The plain-data result of extraction: everything the reader needs, already sanitized. */
@@ -31,4 +32,6 @@ export interface Article {
   verdict: ContentVerdict;
   /** The canonical address the page declares, when it is a valid web address. */
   canonical: string | null;
+  /** Set when the article runs over several pages: how many were joined, and which couldn't be had. */
+  pages?: PagesJoined;
 }

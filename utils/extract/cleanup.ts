@@ -6,6 +6,7 @@ import { embedCard, embedOf } from './embeds';
 import { isCaptionLike, isTrackingPixel, MAX_CAPTION } from './media';
 import { keepInPageLinks } from './fragments';
 import { normalizeMath } from './math';
+import { dropRepeatedFurniture } from './repeats';
 
 /** Classes worth keeping: a code block's language (`language-js`, `lang-py`, highlight.js's `hljs …`). */
 const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/i;
@@ -150,6 +151,7 @@ export function finishArticle(root: Element, baseUrl: string): void {
   captionLinesAfterImages(root);
   normalizeCaptions(root);
   removeBoilerplate(root, baseUrl);
+  dropRepeatedFurniture(root);
   stripClasses(root);
   // Last, so that a link is kept in the reader only when what it points to is still there.
   keepInPageLinks(root, baseUrl);

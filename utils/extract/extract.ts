@@ -18,7 +18,7 @@ export const MIN_ARTICLE_WORDS = 40;
 const MIN_ARTICLE_CHARS = 300;
 
 /** The window whose DOM implementation sanitizes: the document's own, or the global one for DOMParser documents. */
-function windowOf(doc: Document): (Window & typeof globalThis) | null {
+export function windowOf(doc: Document): (Window & typeof globalThis) | null {
   // eslint-disable-next-line no-restricted-globals -- the reader's own window lends its DOM to DOMPurify; no page is read.
   const view = doc.defaultView ?? (typeof window === 'undefined' ? null : window);
   return view as (Window & typeof globalThis) | null;
@@ -26,11 +26,12 @@ function windowOf(doc: Document): (Window & typeof globalThis) | null {
 
 /**
  * Extracts the article of `doc` as sanitized plain data, or null when there is none.
- * Pure: Readability runs on a clone, so `doc` (possibly the live page) is never modified. Never throws.
+ * Pure: Readability runs on a clone, so `doc` (possibly the live page) is never modified. Never throws. `win`: the
+ * window whose DOM sanitizes (by default the document's own, else the global one).
  */
-export function extractArticle(doc: Document, url: string): Article | null {
+export function extractArticle(doc: Document, url: string, win = windowOf(doc)): Article | null {
   try {
-    return extract(doc, url);
+    return extract(doc, url, win);
   } catch {
     return null;
   }
@@ -185,8 +186,7 @@ function readArticle(
   return wordCount < MIN_ARTICLE_WORDS ? null : { parsed, article, text, wordCount };
 }
 
-function extract(doc: Document, url: string): Article | null {
-  const win = windowOf(doc);
+function extract(doc: Document, url: string, win: (Window & typeof globalThis) | null): Article | null {
   if (!win || !doc.documentElement || !doc.body) return null;
 
   const meta = readMetadata(doc, url);

@@ -5,3 +5,4 @@ export { extractArticle, extractSelection } from './extract';
 export { judgeContent, type ContentVerdict } from './verdict';
 // Stored article HTML is sanitized again before it is shown (defense in depth: the library's HTML was sanitized when saved).
 export { sanitizeHtml } from './sanitize';
+export { joinPages, MAX_PAGES, type FetchedPage, type PageFetcher, type PagesJoined } from './join';

@@ -6,12 +6,13 @@
  * inline styles are not copied (DOMPurify would drop them anyway, and parsing them is much of what a clone costs).
  * A smaller copy also makes Readability itself faster.
  */
+import { dropRepeatedLinkRows } from './repeats';
 import { select } from './dom';
 import { EMBED_MARK, isEmbedFrame } from './embeds';
 import type { PageMetadata } from './metadata';
 import { frameSrc, isCaptionLike, isPlaceholderSrc, MAX_CAPTION, resolveLazyMedia } from './media';
 import { contentRegion } from './region';
-import { isHidden, isUnlikely, keepQuotedPosts } from './unlikely';
+import { isDropCap, isHidden, isUnlikely, keepQuotedPosts } from './unlikely';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -258,6 +259,8 @@ function createLike(el: Element, tag: string, out: Document): Element | null {
   lastNames.value = '';
   for (const name of el.getAttributeNames()) {
     if (html ? !KEEP_ATTRS.has(name) : name === 'style' || /^on/i.test(name) || !VALID_ATTR.test(name)) continue;
+    // Readability drops what is hidden from screen readers; a drop cap is the article's first letter.
+    if (name === 'aria-hidden' && isDropCap(el)) continue;
     const value = el.getAttribute(name);
     if (value === null) continue;
     if (name === 'class' || name === 'id') lastNames.value += ` ${value}`;
@@ -362,6 +365,7 @@ export function workingCopy(
     copyChildren(doc.body, body, out, context);
   }
   keepQuotedPosts(context.quotes);
+  dropRepeatedLinkRows(body);
   out.documentElement.replaceChild(body, out.body);
   return out;
 }

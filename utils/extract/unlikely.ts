@@ -6,10 +6,26 @@
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
+/**
+ * A drop cap: the opening letter of a paragraph in an element of its own, often hidden from screen readers (which get
+ * the word whole elsewhere, in text that extraction drops as screen-reader-only). Without it the article would open
+ * with "he lighthouse keeper".
+ */
+export function isDropCap(el: Element): boolean {
+  if (!/^\s*\p{L}\s*$/u.test(el.textContent ?? '')) return false;
+  for (let n = el.previousSibling; n; n = n.previousSibling) if (n.textContent?.trim()) return false;
+  return /^\p{L}/u.test(el.nextSibling?.textContent ?? '');
+}
+
 /** Whether the page hides `el` from everyone (the same rule as Readability's, read from attributes alone). */
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true' && !/fallback-image/.test(el.getAttribute('class') ?? '')) return true;
+  if (
+    el.getAttribute('aria-hidden') === 'true' &&
+    !/fallback-image/.test(el.getAttribute('class') ?? '') &&
+    !isDropCap(el)
+  )
+    return true;
   const style = el.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return true;
   return el.getAttribute('role') === 'dialog' && el.getAttribute('aria-modal') === 'true';

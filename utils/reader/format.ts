@@ -23,3 +23,17 @@ export function formatNumber(value: number, locale: string): string {
     return String(value);
   }
 }
+
+/** The plural forms Lectern's strings have ("3 pages", "3 страницы", "5 страниц"); other languages' forms fall back. */
+export type PluralForm = 'one' | 'few' | 'many' | 'other';
+
+/** Which plural form `count` takes in `locale` (Russian: 1, 21 one; 2–4, 22 few; 5–20, 25 many). */
+export function pluralForm(count: number, locale: string): PluralForm {
+  let form: Intl.LDMLPluralRule;
+  try {
+    form = new Intl.PluralRules(locale).select(count);
+  } catch {
+    form = count === 1 ? 'one' : 'other';
+  }
+  return form === 'one' || form === 'few' || form === 'many' ? form : 'other';
+}

@@ -2,16 +2,61 @@
 // the reader (popover, back-links, print) and the saved Markdown (tables, math, clean source).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { openArticleTab, openReaderByCommand, tabUrls, waitFor } from './extension.mjs';
 import { saveWithKey } from './reading-suite.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
+
+const multipage = (name) => readFileSync(new URL(`../../fixtures/multipage/${name}`, import.meta.url), 'utf8');
+/** A member's cookie, set by the article's first page: the pages after it answer only with it (403 without). */
+const COOKIE = 'lectern-member=yes';
+const MULTIPAGE_ROUTES = {
+  '/multipage/harbour': () => ({
+    headers: { 'set-cookie': `${COOKIE}; Path=/; SameSite=Lax` },
+    body: multipage('harbour-1.html'),
+  }),
+  ...Object.fromEntries(
+    [2, 3].map((n) => [
+      `/multipage/harbour/${n}`,
+      ({ headers }) =>
+        (headers.cookie ?? '').includes(COOKIE)
+          ? { body: multipage(`harbour-${n}.html`) }
+          : { status: 403, body: 'members only' },
+    ]),
+  ),
+};
+
+/** The joined article as the reader shows it: the note, the text, and where each page's opening sentence stands. */
+function joinedState(reader) {
+  return reader.evaluate(() => {
+    const note = document.querySelector('[data-lectern="pages"]');
+    const body = document.querySelector('[data-lectern="article"]');
+    return {
+      note: note?.querySelector('.pages-joined')?.textContent ?? null,
+      failed: [...(note?.querySelectorAll('.pages-failed a') ?? [])].map((a) => ({
+        text: a.textContent,
+        href: a.getAttribute('href'),
+      })),
+      text: body?.textContent.replace(/\s+/g, ' ') ?? '',
+      links: [...(body?.querySelectorAll('a') ?? [])].map((a) => a.textContent.trim()),
+      noteAboveText: note && body ? note.getBoundingClientRect().bottom <= body.getBoundingClientRect().top : null,
+    };
+  });
+}
+
+/** How often `path` was asked for. */
+const asked = (server, path) => server.requests.filter((p) => p === path).length;
 import { after, before, closeAll, it } from './deadlines.mjs';
 
 /** Opens the fixture `name` (served as /articles/<name>, plus `query`) and its reader; returns the reader page. */
-async function readerFor(driver, server, name, query = '') {
-  const { page } = await openArticleTab(driver, `${server.base}/articles/${name}${query}`, '✓');
+function readerFor(driver, server, name, query = '') {
+  return readerAt(driver, `${server.base}/articles/${name}${query}`);
+}
+
+/** Opens `url` and its reader; returns the reader page. */
+async function readerAt(driver, url) {
+  const { page } = await openArticleTab(driver, url, '✓');
   const reader = await openReaderByCommand(driver, page);
   await reader.bringToFront();
   return reader;
@@ -42,7 +87,7 @@ export function fidelitySuite(launch) {
   let server;
 
   before(async () => {
-    server = await startServer();
+    server = await startServer({ routes: MULTIPAGE_ROUTES });
     driver = await launch();
   });
 
@@ -221,6 +266,133 @@ export function fidelitySuite(launch) {
     const html = await saveWithKey(driver, reader, 'h');
     assert.ok(html.text.includes(`href="${server.base}/articles/footnotes-article"`), 'clean source in HTML');
     assert.ok(!html.text.includes('utm_source'));
+    await reader.close();
+  });
+
+  it('multi-page: three pages joined once each through the page (its cookie), the pager and counters left out, no loop', async () => {
+    const reader = await readerAt(driver, `${server.base}/multipage/harbour`);
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="pages"]'), undefined, {
+      what: 'pages joined',
+    });
+    const state = await joinedState(reader);
+    assert.equal(state.note, '3 pages joined');
+    assert.deepEqual(state.failed, []);
+    const openings = [
+      'The old harbour wall was finished in 1891',
+      'The market hall opened four years later',
+      'The second warehouse will hold a boatbuilding school',
+      'says the harbour has always changed with the town.',
+    ];
+    const at = openings.map((sentence) => state.text.indexOf(sentence));
+    assert.ok(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    );
+    assert.deepEqual(
+      [...at].sort((a, b) => a - b),
+      at,
+      'in page order',
+    );
+    for (const sentence of openings) assert.equal(state.text.split(sentence).length, 2, `once: ${sentence}`);
+    assert.ok(!/Page \d of 3|Next page/.test(state.text), 'no counter, no pager');
+    assert.ok(!state.links.some((text) => /^\d$/.test(text)), 'no numbered page links');
+    assert.ok(state.noteAboveText, 'the note sits above the text');
+    // Each page asked for once (the first by the tab, the others by the page for the reader), page 3's link back to
+    // page 1 not followed.
+    assert.deepEqual(
+      ['/multipage/harbour', '/multipage/harbour/2', '/multipage/harbour/3'].map((path) => asked(server, path)),
+      [1, 1, 1],
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-joined.png` });
+    await reader.close();
+  });
+
+  it('multi-page: a page that fails (404) is named and linked, the others joined', async () => {
+    const reader = await readerAt(driver, `${server.base}/multipage/ferry.html`);
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="pages"]'), undefined, {
+      what: 'pages joined',
+    });
+    const state = await joinedState(reader);
+    assert.equal(state.note, '3 pages joined');
+    assert.deepEqual(state.failed, [
+      { text: 'Page 3 couldn’t be loaded', href: `${server.base}/multipage/ferry-3.html` },
+    ]);
+    assert.ok(state.text.includes('The market hall opened four years later'));
+    assert.ok(state.text.includes('The islanders say it is the first time'));
+    assert.ok(!/Page \d of 4|Next page/.test(state.text));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-failed.png` });
+    await reader.close();
+  });
+
+  it('furniture by general signals: a gallery caption once, an all-caps ad label line and quote cards’ share rows gone', async () => {
+    const gallery = await readerAt(driver, `${server.base}/furniture/gallery-caption.html`);
+    const shown = await gallery.evaluate(() => {
+      const body = document.querySelector('[data-lectern="article"]');
+      return {
+        captions: [...body.querySelectorAll('figcaption')].map((c) => c.textContent.trim()),
+        images: body.querySelectorAll('img').length,
+        text: body.textContent,
+      };
+    });
+    assert.deepEqual(shown.captions, ['The eastern quay at dawn, before the market opens. Photo: Mara Quill']);
+    assert.equal(shown.images, 11, 'every slide kept');
+    assert.ok(!/ADVERTISEMENT|Harbour app/.test(shown.text), 'the ad line left out');
+    assert.ok(shown.text.includes('The pictures will hang in the market hall'));
+    await gallery.evaluate(() => document.querySelectorAll('[data-lectern="article"] figure')[1]?.scrollIntoView());
+    await gallery.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-gallery.png` });
+    await gallery.close();
+
+    const cards = await readerAt(driver, `${server.base}/furniture/quote-cards.html`);
+    const quotes = await cards.evaluate(() => {
+      const body = document.querySelector('[data-lectern="article"]');
+      return {
+        quotes: body.querySelectorAll('blockquote').length,
+        links: body.querySelectorAll('a').length,
+        text: body.textContent,
+      };
+    });
+    assert.equal(quotes.quotes, 10, 'every quote kept');
+    assert.ok(!/Whatsapp|Facebook|Pint|Baixar/.test(quotes.text), 'no share rows');
+    assert.equal(quotes.links, 0);
+    await cards.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-quote-cards.png` });
+    await cards.close();
+  });
+
+  it('long-form magazine layout: all 39 paragraphs over sibling sections, the drop cap kept, pull-quotes not twice', async () => {
+    const reader = await readerAt(driver, `${server.base}/furniture/magazine-longform.html`);
+    const shown = await reader.evaluate(() => {
+      const text = document.querySelector('[data-lectern="article"]').textContent.replace(/\s+/g, ' ');
+      return {
+        missing: Array.from({ length: 39 }, (_, i) => i + 1).filter(
+          (n) => !text.includes(`in paragraph ${n} of this story`),
+        ),
+        opening: document.querySelector('[data-lectern="article"] p').textContent.slice(0, 40),
+        fifty: text.split('We built it for fifty years, not for five.').length - 1,
+        changed: text.split('The harbour has always changed with the town.').length - 1,
+      };
+    });
+    assert.deepEqual(shown.missing, []);
+    assert.match(shown.opening, /^The lighthouse keeper remembered/);
+    assert.equal(shown.fifty, 1);
+    assert.equal(shown.changed, 1);
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-longform.png` });
+    await reader.close();
+  });
+
+  it('print: a long code line wraps on paper, none of it past the page’s edge', async () => {
+    const reader = await readerAt(driver, `${server.base}/print/long-code.html`);
+    const pdf = await reader.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    const file = `${ARTIFACTS}/${driver.name}-fidelity-print-code.pdf`;
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).normalize('NFKC').replace(/\s+/g, '');
+    assert.ok(text.includes('END_OF_THE_LONG_LINE_42'), 'the end of the long line printed');
+    // Every word's box (pdftotext -bbox) inside the page: a clipped or overflowing line would run past its right edge.
+    const boxes = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+    const width = Number(/<page width="([\d.]+)"/.exec(boxes)[1]);
+    const words = [...boxes.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)];
+    assert.ok(words.length > 50, `words found: ${words.length}`);
+    const past = words.filter((w) => Number(w[2]) > width).map((w) => w[3]);
+    assert.deepEqual(past, [], 'no word past the right edge');
     await reader.close();
   });
 }

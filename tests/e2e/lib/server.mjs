@@ -25,7 +25,8 @@ async function extraHeaders(full) {
 
 /**
  * Starts the server on a free port; `requests` lists the paths asked for, in order.
- * `routes` maps a path to a generated response: `({ base, url }) => ({ status?, headers?, body, hold? })`; with `hold`
+ * `routes` maps a path to a generated response: `({ base, url, headers }) => ({ status?, headers?, body, hold? })`
+ * (`headers`: the request's); with `hold`
  * the body is sent but the response never ends (a page still loading) until the server closes.
  */
 export async function startServer({ routes = {} } = {}) {
@@ -38,7 +39,7 @@ export async function startServer({ routes = {} } = {}) {
     requests.push(path);
     const route = routes[path];
     if (route) {
-      const { status = 200, headers = {}, body = '', hold = false } = await route({ base, url });
+      const { status = 200, headers = {}, body = '', hold = false } = await route({ base, url, headers: req.headers });
       res.writeHead(status, { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers });
       if (!hold) return void res.end(body);
       held.add(res);
