@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyDatabase } from './idb-connection';
 import { isTombstone, normalizeHighlight, type Highlight, type SyncEntry, type Tombstone } from '@/utils/annotate';
 
 /**
@@ -50,27 +51,7 @@ const isValidTombstone = (raw: unknown): raw is Tombstone =>
 
 /** A store with its own connection, opened on first use (and again after another page upgraded the database). */
 export function openHighlightStore(): HighlightStore {
-  let connection: Promise<Database> | null = null;
-  const database = (): Promise<Database> => {
-    connection ??= import('idb')
-      .then(({ openDB }) =>
-        openDB<ReadingSchema>(READING_DB, READING_DB_STEPS.length, {
-          upgrade(db, oldVersion) {
-            for (let step = oldVersion; step < READING_DB_STEPS.length; step++) READING_DB_STEPS[step]!(db);
-          },
-          // A newer Lectern (an update, another reader tab) wants to upgrade: let it, and reopen on the next use.
-          blocking(_current, _next, event) {
-            (event.target as IDBDatabase).close();
-            connection = null;
-          },
-        }),
-      )
-      .catch((error: unknown) => {
-        connection = null;
-        throw error;
-      });
-    return connection;
-  };
+  const database = lazyDatabase<ReadingSchema>(READING_DB, READING_DB_STEPS);
   return {
     async load(url) {
       const records: unknown[] = await (await database()).getAllFromIndex('highlights', 'url', url);

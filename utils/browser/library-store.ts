@@ -1,4 +1,5 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
+import { lazyDatabase } from './idb-connection';
 import {
   normalizeBody,
   normalizeEntry,
@@ -87,27 +88,7 @@ export function watchLibrary(onChange: () => void): () => void {
 
 /** A store with its own connection, opened on first use (and again after another page upgraded the database). */
 export function openLibraryStore(): LibraryStore {
-  let connection: Promise<Database> | null = null;
-  const database = (): Promise<Database> => {
-    connection ??= import('idb')
-      .then(({ openDB }) =>
-        openDB<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS.length, {
-          upgrade(db, oldVersion) {
-            for (let step = oldVersion; step < LIBRARY_DB_STEPS.length; step++) LIBRARY_DB_STEPS[step]!(db);
-          },
-          // A newer Lectern wants to upgrade: let it, and reopen on the next use.
-          blocking(_current, _next, event) {
-            (event.target as IDBDatabase).close();
-            connection = null;
-          },
-        }),
-      )
-      .catch((error: unknown) => {
-        connection = null;
-        throw error;
-      });
-    return connection;
-  };
+  const database = lazyDatabase<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS);
 
   async function imagesOf(db: Database, id: string): Promise<LibraryImage[]> {
     const found: unknown[] = await db.getAllFromIndex('images', 'article', id);

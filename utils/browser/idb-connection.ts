@@ -1,0 +1,32 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+
+/**
+ * A connection to an IndexedDB database whose schema is a list of upgrade steps (an update runs only the steps an
+ * older database lacks), opened on first use: idb loads only in the pages that keep something. It is opened again
+ * after a failed open, and after another page upgraded the database (a newer Lectern: this one lets go of it).
+ */
+export function lazyDatabase<S extends DBSchema>(
+  name: string,
+  steps: ReadonlyArray<(db: IDBPDatabase<S>) => void>,
+): () => Promise<IDBPDatabase<S>> {
+  let connection: Promise<IDBPDatabase<S>> | null = null;
+  return () => {
+    connection ??= import('idb')
+      .then(({ openDB }) =>
+        openDB<S>(name, steps.length, {
+          upgrade(db, oldVersion) {
+            for (let step = oldVersion; step < steps.length; step++) steps[step]!(db);
+          },
+          blocking(_current, _next, event) {
+            (event.target as IDBDatabase).close();
+            connection = null;
+          },
+        }),
+      )
+      .catch((error: unknown) => {
+        connection = null;
+        throw error;
+      });
+    return connection;
+  };
+}
