@@ -125,6 +125,28 @@ describe('highlightsMarkdown', () => {
   });
 });
 
+describe('highlightsMarkdown with passage links', () => {
+  it('links each quote still in the article to its passage, and no orphaned one', () => {
+    const md = highlightsMarkdown(
+      { title: 'Story', siteName: null, url: 'https://example.com/story', date: 'today' },
+      [
+        { highlight: good, orphaned: false },
+        { highlight: { ...good, id: 'h2' }, orphaned: true },
+      ],
+      {
+        exported: 'Exported',
+        note: 'Note',
+        orphaned: 'orphaned',
+        color: (c: string) => c,
+        passage: { label: 'at the passage', url: (h) => `https://example.com/story#:~:text=${h.id}` },
+      },
+    );
+    expect(md).toContain('_green_ · [at the passage](<https://example.com/story#:~:text=h1>)');
+    expect(md).toContain('_green · orphaned_\n');
+    expect(md).not.toContain('text=h2');
+  });
+});
+
 describe('export of every article', () => {
   const h = (id: string, url: string, start: number, updated: number, extra: Partial<Highlight> = {}): Highlight => ({
     id,

@@ -16,6 +16,16 @@ export interface ExportLabels {
   note: string;
   orphaned: string;
   color: (color: Highlight['color']) => string;
+  /** A link to each quote's place on the original page (a text fragment), and its words; none when absent. */
+  passage?: { label: string; url: (highlight: Highlight) => string | null };
+}
+
+/** The quote's tags line: its colour (orphaned or not) and the link to its passage. */
+function tagsLine(highlight: Highlight, orphaned: boolean, labels: ExportLabels): string {
+  const tags = [labels.color(highlight.color), orphaned ? labels.orphaned : null].filter(Boolean).join(' · ');
+  // An orphaned quote is no longer in the article as read: no link that promises its place.
+  const url = !orphaned && labels.passage ? labels.passage.url(highlight) : null;
+  return url ? `_${tags}_ · [${escapeMarkdown(labels.passage!.label)}](<${url}>)` : `_${tags}_`;
 }
 
 /** Markdown that can't break the file's structure: characters that would start markup are escaped. */
@@ -50,9 +60,7 @@ export function highlightsMarkdown(
     `${labels.exported}: ${source.date}`,
   ];
   const entries = items.map(({ highlight, orphaned }) => {
-    const lines = [blockQuote(highlight.quote.exact), ''];
-    const tags = [labels.color(highlight.color), orphaned ? labels.orphaned : null].filter(Boolean).join(' · ');
-    lines.push(`_${tags}_`);
+    const lines = [blockQuote(highlight.quote.exact), '', tagsLine(highlight, orphaned, labels)];
     const note = highlight.note.trim();
     if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
     return lines.join('\n');
@@ -94,7 +102,7 @@ export function allHighlightsMarkdown(
   const sections = articles.map((article) => {
     const site = article.site ? `${escapeMarkdown(article.site)} — ` : '';
     const quotes = article.highlights.map((highlight) => {
-      const lines = [blockQuote(highlight.quote.exact), '', `_${labels.color(highlight.color)}_`];
+      const lines = [blockQuote(highlight.quote.exact), '', tagsLine(highlight, false, labels)];
       const note = highlight.note.trim();
       if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
       return lines.join('\n');

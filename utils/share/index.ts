@@ -7,6 +7,7 @@ export {
   formatLink,
   formatQuote,
   passageUrl,
+  quoteFragment,
   type ClipboardPayload,
   type LinkFormat,
   type LinkOptions,

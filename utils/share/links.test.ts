@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTitle, cleanUrl, escapeHtml, formatLink, formatQuote, passageUrl, type LinkSource } from './links';
+import {
+  cleanTitle,
+  cleanUrl,
+  escapeHtml,
+  formatLink,
+  formatQuote,
+  passageUrl,
+  quoteFragment,
+  type LinkSource,
+} from './links';
 
 const page: LinkSource = {
   url: 'https://news.example/world/story?id=7&utm_source=tw&utm_medium=social&fbclid=abc#comments',
@@ -169,5 +178,32 @@ describe('passageUrl', () => {
     expect(formatQuote('quote', 'The storm', page, null).text).toContain(
       '\nhttps://news.example/world/story?id=7#comments',
     );
+  });
+});
+
+describe('quoteFragment', () => {
+  it('keeps only the whole words of the context around a quote that starts and ends at a word', () => {
+    expect(
+      quoteFragment({
+        exact: 'the great storm',
+        prefix: 'ishermen remember the night of ',
+        suffix: ', when the wall he',
+      }),
+    ).toEqual({ prefix: 'the night of', textStart: 'the great storm' });
+    expect(quoteFragment({ exact: 'great storm', prefix: 'the night of the ', suffix: ' when the wall held' })).toEqual(
+      { prefix: 'night of the', textStart: 'great storm', suffix: 'when the wall' },
+    );
+  });
+
+  it('takes no context where the quote starts or ends inside a word, and none that is empty', () => {
+    expect(quoteFragment({ exact: 'reat storm', prefix: 'the night of the g', suffix: 's came' })).toEqual({
+      textStart: 'reat storm',
+    });
+    expect(quoteFragment({ exact: 'Opening words', prefix: '', suffix: '' })).toEqual({ textStart: 'Opening words' });
+  });
+
+  it('names a long quote by its first and last words', () => {
+    const exact = Array.from({ length: 30 }, (_, i) => `w${i}`).join(' \n ');
+    expect(quoteFragment({ exact })).toEqual({ textStart: 'w0 w1 w2 w3 w4', textEnd: 'w25 w26 w27 w28 w29' });
   });
 });

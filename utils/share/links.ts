@@ -223,3 +223,32 @@ export function passageUrl(url: string, fragment: TextFragment): string {
   ].filter((part) => part !== null);
   return `${base}#${own}:~:text=${parts.join(',')}`;
 }
+
+/** Words kept around a quote in a link made without its page (each side), and words of a long quote's start and end. */
+const CONTEXT_WORDS = 3;
+const EDGE_WORDS = 5;
+
+/**
+ * A text fragment for a kept quote when its page isn't at hand (the exports): the quote (its first and last words when
+ * it is long), with the whole words its selector kept around it. Not checked unique: the browser takes the first match.
+ */
+export function quoteFragment(quote: { exact: string; prefix?: string; suffix?: string }): TextFragment {
+  const words = quote.exact.trim().split(/\s+/);
+  const fragment: TextFragment =
+    words.length > EDGE_WORDS * 2 + 2
+      ? { textStart: words.slice(0, EDGE_WORDS).join(' '), textEnd: words.slice(-EDGE_WORDS).join(' ') }
+      : { textStart: words.join(' ') };
+  // The kept context may start or end inside a word: only the words it has whole count, and only if the quote starts
+  // (ends) at a word's edge, since the browser matches context by whole words.
+  const before = (quote.prefix ?? '').split(/\s+/);
+  if (/\s$/.test(quote.prefix ?? '')) {
+    const whole = before.slice(1).filter(Boolean).slice(-CONTEXT_WORDS);
+    if (whole.length) fragment.prefix = whole.join(' ');
+  }
+  const after = (quote.suffix ?? '').split(/\s+/);
+  if (/^\s/.test(quote.suffix ?? '')) {
+    const whole = after.slice(0, -1).filter(Boolean).slice(0, CONTEXT_WORDS);
+    if (whole.length) fragment.suffix = whole.join(' ');
+  }
+  return fragment;
+}

@@ -9,7 +9,7 @@ import {
 import { t } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
 import { saveFileName } from '@/utils/reader';
-import { cleanUrl } from '@/utils/share';
+import { cleanUrl, passageUrl, quoteFragment } from '@/utils/share';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 import type { PlacedHighlight } from './highlights';
 import { download } from './save';
@@ -28,6 +28,8 @@ const labels = () => ({
   note: t('noteLabel'),
   orphaned: t('orphaned'),
   color: (color: HighlightColor) => t(COLOR_LABELS[color]),
+  // Each quote links to its place on the page (kept highlights are filed under the page's clean address).
+  passage: { label: t('passageLinkLabel'), url: (h: Highlight) => passageUrl(h.url, quoteFragment(h.quote)) },
 });
 
 /**
@@ -60,12 +62,7 @@ export function exportMarkdown(article: Article, items: readonly PlacedHighlight
       date,
     },
     items.map(({ highlight, range }) => ({ highlight, orphaned: range === null })),
-    {
-      exported: t('exported'),
-      note: t('noteLabel'),
-      orphaned: t('orphaned'),
-      color: (color: HighlightColor) => t(COLOR_LABELS[color]),
-    },
+    labels(),
   );
 }
 

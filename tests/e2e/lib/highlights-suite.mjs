@@ -576,6 +576,14 @@ export function highlightsSuite(launch) {
     for (const quote of [exact, PASSAGES.lastLight, PASSAGES.storm, QUOTES.popover])
       assert.ok(md.text.includes(`> ${quote}`), quote);
     assert.ok(md.text.includes(`**Note:** ${NOTE}`));
+    // Each quote links to its passage (made from the kept quote and the words around it): followed, the original
+    // page opens scrolled to it.
+    // (The last-light quote was highlighted on the synced copy of the logbook, another address of the same page.)
+    const syncedSection = md.text.slice(md.text.indexOf(`<${synced}>`));
+    const [, passage] =
+      syncedSection.match(new RegExp(`> ${PASSAGES.lastLight}\\n\\n_[^\\n]*\\[at the passage\\]\\(<([^>]+)>\\)`)) ?? [];
+    assert.ok(passage?.startsWith(`${synced}#:~:text=`), md.text);
+    await followToPassage(passage, 'last-light', 'export-link');
     const json = await savedFile(
       driver,
       again.reader,
