@@ -391,6 +391,7 @@ export function ReaderApp({
           onCopy={copy}
           panel={panel}
           hasToc={outline.length > 0}
+          quoteLink={() => linkTo(selectionInArticle().range)}
           saved={library.saved}
         >
           {article && <ReadingProgress fraction={progress} readingMinutes={article.readingMinutes} />}

@@ -24,6 +24,8 @@ interface ToolbarProps {
   hasToc: boolean;
   /** The article is in the library (the save button shows it pressed). */
   saved: boolean;
+  /** The link to the selected passage, for the copy menu's quotes (see CopyMenu). */
+  quoteLink?: () => Promise<string | null>;
   /** Shown at the toolbar's end (the reading progress). */
   children?: ComponentChildren;
 }
@@ -86,6 +88,7 @@ interface MoreMenuProps {
   source: LinkSource | null;
   quote: string;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  quoteLink?: () => Promise<string | null>;
   onClose: () => void;
 }
 
@@ -93,7 +96,7 @@ interface MoreMenuProps {
  * The actions a narrow toolbar has no room for (the stylesheet shows this menu's button only then, and each item only
  * where its own button is hidden): each still on its key, and reached by Tab; Esc closes the menu, not the reader.
  */
-function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: MoreMenuProps) {
+function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, quoteLink, onClose }: MoreMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The first item shown (the menu hides the ones whose own button is on the toolbar at this width).
@@ -142,7 +145,7 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, onClose }: More
       {source && (
         <>
           <p class="menu-heading">{t('copyFormats')}</p>
-          <CopyMenu source={source} quote={quote} onCopy={onCopy} />
+          <CopyMenu source={source} quote={quote} onCopy={onCopy} quoteLink={quoteLink} />
         </>
       )}
     </div>
@@ -160,6 +163,7 @@ export function Toolbar({
   panel,
   hasToc,
   saved,
+  quoteLink,
   children,
 }: ToolbarProps) {
   const [menu, setMenu] = useState<Menu>(null);
@@ -276,6 +280,7 @@ export function Toolbar({
             <CopyMenu
               source={source}
               quote={quote}
+              quoteLink={quoteLink}
               onCopy={(payload, done) => {
                 setMenu(null);
                 onCopy(payload, done);
@@ -323,6 +328,7 @@ export function Toolbar({
             canSave={canSave}
             source={source}
             quote={quote}
+            quoteLink={quoteLink}
             onCopy={(payload, done) => {
               setMenu(null);
               onCopy(payload, done);

@@ -25,10 +25,12 @@ interface CopyMenuProps {
   /** The selected text, for the quote formats; empty hides them. */
   quote: string;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
+  /** The link to the quoted passage, where one can be made (the reader's selection); else quotes carry the clean link. */
+  quoteLink?: () => Promise<string | null>;
 }
 
 /** Every copy format: the link's forms, and the selection as a quote that carries its source. */
-export function CopyMenu({ source, quote, onCopy }: CopyMenuProps) {
+export function CopyMenu({ source, quote, onCopy, quoteLink }: CopyMenuProps) {
   return (
     <ul class="copy-menu" role="list">
       {LINK_ITEMS.map(([format, label]) => (
@@ -50,7 +52,11 @@ export function CopyMenu({ source, quote, onCopy }: CopyMenuProps) {
               type="button"
               class="menu-item"
               data-copy={format}
-              onClick={() => onCopy(formatQuote(format, quote, source), 'quoteCopied')}
+              onClick={() =>
+                void (quoteLink?.() ?? Promise.resolve(null)).then((link) =>
+                  onCopy(formatQuote(format, quote, source, link), 'quoteCopied'),
+                )
+              }
             >
               {t(label)}
             </button>

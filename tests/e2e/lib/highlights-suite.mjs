@@ -470,6 +470,16 @@ export function highlightsSuite(launch) {
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-share.png` });
     for (const href of shared) assert.ok(decodeURIComponent(href).includes(stormLink), href);
     await reader.keyboard.press('Escape');
+
+    // The toolbar's copy menu: a quote as Markdown carries the link to the passage too.
+    assert.equal(await select(reader, PASSAGES.lastLight), PASSAGES.lastLight);
+    await reader.click('[data-action="copy-menu"]');
+    await reader.click('[data-lectern="copy-menu"] [data-copy="quote-markdown"]');
+    assert.match(await waitForNextToast(reader), /Quote copied/);
+    const markdown = (await readClipboardItems(reader)).text;
+    const [, menuLink] = markdown.match(/\]\((http[^)\s]+)\)/) ?? [];
+    assert.ok(menuLink?.startsWith(`${logbook}#:~:text=`), markdown);
+    await followToPassage(menuLink, 'last-light', 'copy-menu');
     await closeReader(reader);
     await page.close();
   });
