@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { deepArticle, hugeArticle, startOfArticle } from './bad-input.mjs';
 import { watchErrors } from './errors.mjs';
-import { activeTabId, openLoadingTab, waitFor, openPopup } from './extension.mjs';
+import { activeTabId, openLoadingTab, tabLoaded, waitFor, openPopup } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, afterEach, before, closeAll, it } from './deadlines.mjs';
@@ -103,14 +103,7 @@ export function badInputSuite(launch) {
     await new Promise((resolve) => probe.close(resolve));
     const url = `http://127.0.0.1:${port}/article`;
     const { page, tabId } = await openTab(url);
-    await until(
-      () =>
-        driver.ext(async (id) => {
-          const api = globalThis.browser ?? globalThis.chrome;
-          return (await api.tabs.get(id)).status === 'complete';
-        }, tabId),
-      { what: 'the error page shown', timeout: 30_000 },
-    );
+    await tabLoaded(driver, tabId, 'the error page shown', 30_000);
     const { reader, shown } = await readerOn(page);
     assert.equal(shown.state, 'message');
     assert.equal(shown.title, 'This page didn’t load');

@@ -22,6 +22,18 @@ export function badgeOf(driver, tabId) {
   }, tabId);
 }
 
+/** Waits until the browser says tab `tabId` finished loading (its page, or the browser's own error page). */
+export function tabLoaded(driver, tabId, what, timeout) {
+  return until(
+    () =>
+      driver.ext(async (id) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        return (await api.tabs.get(id)).status === 'complete';
+      }, tabId),
+    { what, ...(timeout ? { timeout } : {}) },
+  );
+}
+
 export function activeTabId(driver) {
   return driver.ext(async () => {
     const api = globalThis.browser ?? globalThis.chrome;

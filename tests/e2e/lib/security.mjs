@@ -2,7 +2,7 @@
 // Nothing from a page executes in the reader, nothing breaks it, nothing leaks from it.
 import assert from 'node:assert/strict';
 import { PAYLOADS, xssArticle } from '../../fixtures/xss/payloads.mjs';
-import { openReaderByCommand, tabIdOf } from './extension.mjs';
+import { openReaderByCommand, tabIdOf, tabLoaded } from './extension.mjs';
 import { startServer } from './server.mjs';
 import { until } from './wait.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -126,14 +126,7 @@ export function securitySuite(launch) {
     const { page, tabId } = await openTab(driver, url);
     // The page can't run script (not even the driver's): its load is over when the browser says so, every request
     // of its markup made by then.
-    await until(
-      () =>
-        driver.ext(async (id) => {
-          const api = globalThis.browser ?? globalThis.chrome;
-          return (await api.tabs.get(id)).status === 'complete';
-        }, tabId),
-      { what: 'the XSS page loaded' },
-    );
+    await tabLoaded(driver, tabId, 'the XSS page loaded');
     assert.deepEqual(
       server.requests.filter((p) => p.startsWith('/hit/')),
       [],
