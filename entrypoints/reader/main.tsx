@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
+import { savedArticle } from '@/components/reader/features/saved-article';
 import {
   closeReader,
   flushSettings,
@@ -11,12 +12,8 @@ import {
   type PageSnapshot,
   sendToExtension,
   loadSettings,
-  loadPosition,
-  openLibraryStore,
-  savePosition,
 } from '@/utils/browser';
-import { extractArticle, extractSelection, joinPages, sanitizeHtml, type Article } from '@/utils/extract';
-import { pointAtKeptImages } from '@/utils/library';
+import { extractArticle, extractSelection, joinPages } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -26,7 +23,8 @@ import './style.css';
 
 performance.mark('lectern:start');
 
-// The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it.
+// The reader page: takes a snapshot of the article's tab, extracts it here (never in the page) and renders it; or
+// shows an article kept in the library (reader.html?saved=<id>).
 const { sourceTabId, print: printOnOpen, saved, save: saveOnOpen } = readerParams(location.search);
 const locale = uiLanguage();
 const app = document.getElementById('app')!;
@@ -75,52 +73,17 @@ function message(reason: Unreachable, url: string | null): Loaded {
   return { content: { kind: 'message', ...UNREACHABLE_MESSAGES[reason], url }, pageLoading: reason === 'page-loading' };
 }
 
-/**
- * An article kept in the library, read from there (no network needed): its stored HTML sanitized again (defense in
- * depth), its images shown from the kept copies, and its reading position from the library when the reader's own
- * (kept 30 days) has gone.
- */
+/** An article from the library (see components/reader/features/saved-article.ts), or why it can't be shown. */
 async function loadSaved(id: string): Promise<Loaded> {
-  const store = openLibraryStore();
-  const [entry, body, images] = await Promise.all([store.entry(id), store.body(id), store.images(id)]).catch(
-    () => [null, null, []] as const,
-  );
-  if (!entry || !body) {
-    const content: ReaderContent = {
-      kind: 'message',
-      title: 'savedArticleMissingTitle',
-      body: 'savedArticleMissingBody',
-      url: entry?.url ?? null,
-    };
-    return { content, pageLoading: false };
-  }
-  const local = new Map(images.map((image) => [image.src, URL.createObjectURL(image.blob)]));
-  const doc = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
-  doc.body.innerHTML = sanitizeHtml(body.html, window);
-  pointAtKeptImages(doc, local);
-  const lead = body.leadImage;
-  const article: Article = {
-    title: entry.title,
-    byline: entry.byline,
-    siteName: entry.siteName,
-    published: entry.published,
-    lang: entry.lang,
-    dir: entry.dir,
-    excerpt: entry.excerpt,
-    image: null,
-    leadImage: lead && /^https?:/i.test(lead.src) ? { src: local.get(lead.src) ?? lead.src, alt: lead.alt } : null,
-    html: doc.body.innerHTML,
-    text: body.text,
-    wordCount: entry.wordCount,
-    readingMinutes: entry.readingMinutes,
-    url: entry.url,
-    // It was judged an article when it was saved.
-    verdict: { article: true, linkDensity: 0, repeated: 0, prose: body.text.length },
-    canonical: entry.canonical,
+  const found = await savedArticle(id);
+  if (found.article) return { content: { kind: 'article', article: found.article }, pageLoading: false };
+  const content: ReaderContent = {
+    kind: 'message',
+    title: 'savedArticleMissingTitle',
+    body: 'savedArticleMissingBody',
+    url: found.url,
   };
-  if (entry.progress > 0 && (await loadPosition(entry.url).catch(() => null)) === null)
-    await savePosition(entry.url, entry.progress).catch(() => undefined);
-  return { content: { kind: 'article', article }, pageLoading: false };
+  return { content, pageLoading: false };
 }
 
 async function load(): Promise<Loaded> {
