@@ -42,6 +42,14 @@ function blockQuote(text: string): string {
     .join('\n>\n');
 }
 
+/** One quote of an export: the quote, its tags line (colour, orphaned, passage link) and its note. */
+function quoteEntry(highlight: Highlight, orphaned: boolean, labels: ExportLabels): string {
+  const lines = [blockQuote(highlight.quote.exact), '', tagsLine(highlight, orphaned, labels)];
+  const note = highlight.note.trim();
+  if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
+  return lines.join('\n');
+}
+
 /**
  * The article's highlights and notes as one Markdown document: the title, its site and address, the date of the
  * export, then each quote in reading order with its colour and note; orphaned highlights keep their quote and say so.
@@ -59,12 +67,7 @@ export function highlightsMarkdown(
     '',
     `${labels.exported}: ${source.date}`,
   ];
-  const entries = items.map(({ highlight, orphaned }) => {
-    const lines = [blockQuote(highlight.quote.exact), '', tagsLine(highlight, orphaned, labels)];
-    const note = highlight.note.trim();
-    if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
-    return lines.join('\n');
-  });
+  const entries = items.map(({ highlight, orphaned }) => quoteEntry(highlight, orphaned, labels));
   return [...head, ...entries.flatMap((entry) => ['', '---', '', entry])].join('\n') + '\n';
 }
 
@@ -101,12 +104,7 @@ export function allHighlightsMarkdown(
   const head = [`# ${escapeMarkdown(labels.title)}`, '', `${labels.exported}: ${date}`];
   const sections = articles.map((article) => {
     const site = article.site ? `${escapeMarkdown(article.site)} — ` : '';
-    const quotes = article.highlights.map((highlight) => {
-      const lines = [blockQuote(highlight.quote.exact), '', tagsLine(highlight, false, labels)];
-      const note = highlight.note.trim();
-      if (note) lines.push('', `**${labels.note}:** ${escapeMarkdown(note).replace(/\n/g, '  \n')}`);
-      return lines.join('\n');
-    });
+    const quotes = article.highlights.map((highlight) => quoteEntry(highlight, false, labels));
     return [
       `## ${escapeMarkdown(article.title)}`,
       '',

@@ -8,19 +8,16 @@ import {
 } from '@/utils/annotate';
 import { t } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
-import { saveFileName } from '@/utils/reader';
+import { formatDate, saveFileName } from '@/utils/reader';
 import { cleanUrl, passageUrl, quoteFragment } from '@/utils/share';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 import type { PlacedHighlight } from './highlights';
 import { download } from './save';
 
-/** Today, written for the reader's language. */
+/** Today, written for the reader's language (as the article's own date is). */
 function today(locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date());
-  } catch {
-    return new Date().toISOString().slice(0, 10);
-  }
+  const now = new Date().toISOString();
+  return formatDate(now, locale) ?? now.slice(0, 10);
 }
 
 const labels = () => ({
