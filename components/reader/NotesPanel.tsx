@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, SyncState } from '@/utils/annotate';
 import { t, type MessageKey } from '@/utils/browser';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
+import { ReaderPanel } from './ReaderPanel';
 
 export interface NoteItem {
   highlight: Highlight;
@@ -75,20 +76,7 @@ export function NotesPanel({
   };
 
   return (
-    <div
-      class="reader-panel notes-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="notes-title"
-      ref={panel}
-      data-lectern="notes"
-    >
-      <div class="key-help-head">
-        <h2 id="notes-title">{t('notes')}</h2>
-        <button type="button" class="tool" onClick={onClose} aria-label={t('close')} title={`${t('close')} (Esc)`}>
-          ×
-        </button>
-      </div>
+    <ReaderPanel name="notes" title={t('notes')} onClose={onClose} panelRef={panel}>
       {syncMessage && (
         <p class="sync-state" role="status" data-lectern="sync-state" data-state={syncState}>
           {t(syncMessage)}
@@ -200,6 +188,6 @@ export function NotesPanel({
           })}
         </ol>
       )}
-    </div>
+    </ReaderPanel>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { TypographyControls } from '@/components/shared/TypographyControls';
+import { ReaderPanel } from './ReaderPanel';
 import { t } from '@/utils/browser';
 import type { Settings } from '@/utils/settings';
 
@@ -16,21 +17,8 @@ export function TypographyPanel({
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => panel.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   return (
-    <div
-      class="reader-panel typography-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="typography-title"
-      ref={panel}
-      data-lectern="typography"
-    >
-      <div class="key-help-head">
-        <h2 id="typography-title">{t('typography')}</h2>
-        <button type="button" class="tool" onClick={onClose} aria-label={t('close')} title={`${t('close')} (Esc)`}>
-          ×
-        </button>
-      </div>
+    <ReaderPanel name="typography" title={t('typography')} onClose={onClose} panelRef={panel}>
       <TypographyControls settings={settings} update={update} idPrefix="reader" showFontSize={false} />
-    </div>
+    </ReaderPanel>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
 import { t } from '@/utils/browser';
 import { currentSection, outlineOf, type OutlineEntry } from '@/utils/reader';
+import { ReaderPanel } from '../ReaderPanel';
 
 /**
  * The table of contents: the shown article's headings (three or more) in a panel beside the text, the section being
@@ -86,26 +87,13 @@ export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refoc
     // Only once, at opening: later marks follow the scroll without moving the focus.
   }, []);
   return (
-    <div
-      class="reader-panel toc-panel"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="toc-title"
-      ref={panel}
-      data-lectern="toc"
+    <ReaderPanel
+      name="toc"
+      title={t('tableOfContents')}
+      closeLabel={t('closeContents')}
+      onClose={() => onClose(true)}
+      panelRef={panel}
     >
-      <div class="key-help-head">
-        <h2 id="toc-title">{t('tableOfContents')}</h2>
-        <button
-          type="button"
-          class="tool"
-          onClick={() => onClose(true)}
-          aria-label={t('closeContents')}
-          title={`${t('closeContents')} (Esc)`}
-        >
-          ×
-        </button>
-      </div>
       <nav aria-labelledby="toc-title">
         <ol class="toc-list">
           {items.map((item, i) => (
@@ -126,6 +114,6 @@ export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refoc
           ))}
         </ol>
       </nav>
-    </div>
+    </ReaderPanel>
   );
 }
