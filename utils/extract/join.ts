@@ -7,7 +7,7 @@
 import type { Article } from './article';
 import { EMBED_MARK } from './embeds';
 import { extractArticle, windowOf } from './extract';
-import { nextPages, pageKey, siteOf } from './pagination';
+import { nextPages, pageKey, pageHost } from './pagination';
 import { countWords, readingMinutes } from './reading-time';
 import { textOf } from './text';
 import { judgeContent } from './verdict';
@@ -90,7 +90,7 @@ async function join(first: Article, doc: Document, fetchPage: PageFetcher, optio
   const win = windowOf(doc);
   const queue = nextPages(doc, first.url);
   if (!win || !queue.length) return first;
-  const site = siteOf(first.url);
+  const site = pageHost(first.url);
   const seen = new Set([pageKey(first.url), ...queue.map(pageKey)]);
   const pages: Page[] = [{ number: 1, url: first.url, article: first }];
   const failed: PagesJoined['failed'] = [];
@@ -110,7 +110,7 @@ async function join(first: Article, doc: Document, fetchPage: PageFetcher, optio
       continue;
     }
     // A redirect to another site, or back to a page already read (a site that ignores the page number), ends here.
-    if (siteOf(got.url) !== site) {
+    if (pageHost(got.url) !== site) {
       failed.push({ number, url, reason: 'other-site' });
       continue;
     }

@@ -19,8 +19,11 @@ const ARROW_RTL = /[←‹«⟵◀❮⇐]|(?:^|\s)<(?:\s|$)/;
 /** The longest link text taken for a "next page" link. */
 const MAX_NEXT_TEXT = 40;
 
-/** The site of an http(s) address: its host without a leading "www.", or null for other schemes. */
-export function siteOf(url: string): string | null {
+/**
+ * The host an http(s) page is on, without a leading "www." (null for other schemes): the pages of one article are on
+ * one host (stricter than boilerplate.ts's siteOf, which takes a whole registrable domain as one site).
+ */
+export function pageHost(url: string): string | null {
   try {
     const u = new URL(url);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
@@ -62,8 +65,8 @@ const PAGE_PART = /^([-_/.?&]?(?:[a-z]{1,10}[-_=/]?)?)(\d{1,2})\/?$/i;
  * addresses differ by more than a page number or are on different sites.
  */
 export function pageStep(from: string, to: string): { from: number; to: number } | null {
-  const site = siteOf(from);
-  if (!site || site !== siteOf(to)) return null;
+  const site = pageHost(from);
+  if (!site || site !== pageHost(to)) return null;
   const a = new URL(from);
   const b = new URL(to);
   const [ma, mb] = middles(
@@ -105,13 +108,13 @@ function resolve(href: string | null, base: string): string | null {
 export function nextPages(doc: Document, url: string): string[] {
   // The page's address (or its <base>), not the document's: the reader parses the page where it runs itself.
   const base = baseUrlOf(doc, url);
-  const site = siteOf(url);
+  const site = pageHost(url);
   if (!site) return [];
   const here = pageKey(url);
   const rtl = (doc.documentElement?.getAttribute('dir') ?? doc.body?.getAttribute('dir'))?.toLowerCase() === 'rtl';
   const found = new Map<string, { href: string; order: number }>();
   const add = (href: string | null, order: number): void => {
-    if (!href || siteOf(href) !== site) return;
+    if (!href || pageHost(href) !== site) return;
     const key = pageKey(href);
     if (key === here) return;
     const known = found.get(key);
