@@ -132,7 +132,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         ...notice('articlesDeleted'),
         text: t('articlesDeleted', formatNumber(removed.length, locale)),
         kind: 'ok',
-        action: { label: t('undo'), run: () => void store.restore(removed).catch(failed()) },
+        action: { name: 'undo', label: t('undo'), run: () => void store.restore(removed).catch(failed()) },
       });
     }, failed());
   };

@@ -207,7 +207,7 @@ export function ReaderApp({
       setToast({
         ...notice('highlightRemoved'),
         kind: 'ok',
-        action: { label: t('undo'), run: () => highlights.restore(removed) },
+        action: { name: 'undo', label: t('undo'), run: () => highlights.restore(removed) },
       });
     }
   };

@@ -68,7 +68,7 @@ export function librarySuite(launch) {
     assert.match(await waitForToast(one.reader), /Saved to library/);
     assert.equal(
       await one.reader.evaluate(
-        () => document.querySelector('[data-lectern="toast"] [data-action="undo"]')?.textContent,
+        () => document.querySelector('[data-lectern="toast"] [data-action="open-library"]')?.textContent,
       ),
       'Open library',
     );
