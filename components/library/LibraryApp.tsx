@@ -147,6 +147,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         text: t('articlesArchived', formatNumber(ids.length, locale)),
         kind: 'ok',
         action: {
+          name: 'undo',
           label: t('undo'),
           run: () =>
             void Promise.all(before.map(([id, previous]) => store.update(id, { state: previous }))).catch(failed()),
