@@ -236,6 +236,27 @@ export function librarySuite(launch) {
     assert.deepEqual(await errors.take(), []);
   });
 
+  it('saving a page that is no article says it was not saved, and the library stays as it was', async () => {
+    const url = `${server.base}/articles/pages/section-front`;
+    await driver.newPage(url);
+    const tabId = await tabIdOf(driver, url);
+    const opened = driver.nextReader();
+    await driver.fireMenu('lectern-save-to-library', tabId);
+    const reader = await opened;
+    assert.match(await waitForToast(reader), /Not saved to the library: this page has no article/);
+    assert.equal(
+      await reader.evaluate(() => document.querySelector('[data-lectern="reader"]').dataset.state),
+      'not-article',
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-not-article.png` });
+    await reader.close();
+    const library = await driver.openExtensionPage('library.html');
+    await waitForCount(library, 3);
+    assert.ok(!(await listed(library)).some((title) => /Valley Courier|News/.test(title)));
+    await library.close();
+    assert.deepEqual(await errors.take(), []);
+  });
+
   it('opens a saved article offline, its image from the kept copy and its position restored; delete and undo', async () => {
     // No network: the test server is gone, so nothing of the article can come from its site.
     await server.close();
