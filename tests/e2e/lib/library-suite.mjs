@@ -7,6 +7,7 @@ import {
   openArticleTab,
   openPopup,
   openReaderByCommand,
+  savedFile,
   tabIdOf,
   waitClosed,
   waitFor,
@@ -300,6 +301,13 @@ export function librarySuite(launch) {
       document.querySelector('[data-lectern="article"] img').scrollIntoView({ block: 'center' }),
     );
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-offline.png` });
+    // A file saved from it points at the image's own address, not at the reader's kept copy (a blob: address means
+    // nothing outside this reader).
+    for (const key of ['m', 'h']) {
+      const file = await savedFile(driver, reader, () => reader.keyboard.press(key), `saved with ${key}`);
+      assert.ok(file.text.includes('/images/dock.png'), `${key}: the image's own address`);
+      assert.ok(!file.text.includes('blob:'), `${key}: no blob: address`);
+    }
     await reader.close();
 
     // Delete asks nothing and offers undo.
