@@ -81,48 +81,45 @@ async function findThings(driver) {
   await library.close();
 }
 
-describe('Chromium: highlights and the library after a browser restart (same profile)', () => {
-  const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-kept-'));
-  let driver;
-  let server;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await driver?.close();
-    await server?.close();
-    rmSync(profile, { recursive: true, force: true });
-  });
+/** The same story in a browser: `launch` starts it, `restart` makes the extension start again with its data. */
+function keeps(title, launch, restart) {
+  describe(title, () => {
+    let driver;
+    let server;
+    before(async () => {
+      server = await startServer();
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+    });
 
-  it('keeps the saved article and its highlight', async () => {
-    driver = await launchChromium({ profile });
-    await makeThings(driver, server);
+    it('keeps the saved article and its highlight', async () => {
+      driver = await launch();
+      await makeThings(driver, server);
+      driver = await restart(driver);
+      await findThings(driver);
+    });
+  });
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-kept-'));
+after(() => rmSync(profile, { recursive: true, force: true }));
+
+keeps(
+  'Chromium: highlights and the library after a browser restart (same profile)',
+  () => launchChromium({ profile }),
+  async (driver) => {
     await driver.close();
-    driver = await launchChromium({ profile });
-    await findThings(driver);
-  });
-});
+    return launchChromium({ profile });
+  },
+);
 
-describe('Firefox: highlights and the library after the add-on starts again', () => {
-  let driver;
-  let server;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await driver?.close();
-    await server?.close();
-  });
-
-  it('keeps the saved article and its highlight', async () => {
-    driver = await launchFirefox();
-    await makeThings(driver, server);
-    await driver.chromeEval(`(async () => {
-      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-      const addon = await AddonManager.getAddonByID('lectern@lectern.app');
-      await addon.disable();
-      await addon.enable();
-    })()`);
-    await findThings(driver);
-  });
-});
+keeps(
+  'Firefox: highlights and the library after the add-on starts again',
+  () => launchFirefox(),
+  async (driver) => {
+    await driver.restartAddon();
+    return driver;
+  },
+);
