@@ -4,12 +4,14 @@ export { t, uiLanguage, type MessageKey } from './i18n';
 export {
   copyInPage,
   fetchInPage,
+  passageInPage,
   runInPage,
   type CopyRequest,
   type CopyResult,
   type InPageGlobal,
   type PageInfo,
   type PageSnapshot,
+  type PassageAnswer,
 } from './in-page';
 export { listen, sendToExtension, type PageVerdict } from './messages';
 export { writeClipboard } from './clipboard';
