@@ -28,6 +28,7 @@ export { closeReader, closeReaderTab, openPage } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export { syncStorage } from './sync-storage';
+export { recordSyncState, watchSyncProblem, type SyncProblem } from './sync-problem';
 export {
   openLibraryStore,
   watchLibrary,

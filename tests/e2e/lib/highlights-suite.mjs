@@ -535,6 +535,22 @@ export function highlightsSuite(launch) {
       document.querySelector('[data-lectern="sync-state"]').scrollIntoView({ block: 'nearest' }),
     );
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-sync-full.png` });
+    // The settings page says so too, naming the article.
+    const options = await driver.openExtensionPage('options.html');
+    const optionsState = await waitFor(
+      options,
+      () => {
+        const line = document.querySelector('[data-lectern="sync-status"]');
+        return line?.dataset.state === 'full' ? line.textContent : null;
+      },
+      undefined,
+      { what: 'the settings page saying sync is full' },
+    );
+    assert.match(optionsState, /sync storage is full/);
+    assert.ok(optionsState.includes(synced), optionsState);
+    await options.evaluate(() => document.querySelector('[data-lectern="sync-section"]').scrollIntoView());
+    await options.screenshot({ path: `${ARTIFACTS}/${driver.name}-options-sync-full.png` });
+    await options.close();
     await closeReader(reader);
     await page.close();
 
