@@ -150,6 +150,14 @@ export function passageSuite(launch) {
     const credit = '— The ferry song — Valley Songbook';
     assert.equal(await menuQuote(page, tabId, 'lectern-copy-quote', REFRAIN), `“${REFRAIN}”\n${credit}\n${url}`);
     assert.equal(await popupQuote(tabId, 'quote', 'plain-link'), `“${REFRAIN}”\n${credit}\n${url}`);
+
+    // No selection in the page itself (as when the words were selected inside a frame: the browser names them, the
+    // page's top frame has none): the words the menu names, with the plain link.
+    await page.evaluate(() => window.getSelection().removeAllRanges());
+    assert.equal(
+      await menuQuote(page, tabId, 'lectern-copy-quote', FIRST_VERSE),
+      `“${FIRST_VERSE}”\n${credit}\n${url}`,
+    );
     await page.close();
   });
 }
