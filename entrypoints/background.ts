@@ -5,6 +5,7 @@ import {
   t,
   type MessageKey,
   copyInPage,
+  passageInPage,
   runInPage,
   type PageInfo,
   type PageSnapshot,
@@ -20,6 +21,7 @@ import {
   cleanUrl,
   formatLink,
   formatQuote,
+  passageUrl,
   type ClipboardPayload,
   MENU_ITEMS,
   menuItem,
@@ -193,14 +195,21 @@ export default defineBackground(() => {
     if (menuAction.kind === 'save-to-library') return openReader(tab, false, true);
     if (menuAction.kind === 'save-link') return link ? saveLink(tab, link.url, link.text) : undefined;
     const { copyExactAddress } = await loadSettings();
+    // A quote links to its passage: the fragment is made in the page, on the user's selection (null: the clean link).
+    const fragment = menuAction.kind === 'quote' ? await passageInPage(tab.id) : null;
     await copyInTab(tab.id, (info) => {
       const source = { url: info.url, canonical: info.canonical, title: info.title, siteName: info.siteName };
-      return menuAction.kind === 'link'
-        ? {
-            payload: formatLink(menuAction.format, source, { exact: copyExactAddress }),
-            done: menuAction.format === 'link' ? 'linkCopied' : 'copied',
-          }
-        : { payload: formatQuote(menuAction.format, info.selection || selectionText, source), done: 'quoteCopied' };
+      if (menuAction.kind === 'link') {
+        return {
+          payload: formatLink(menuAction.format, source, { exact: copyExactAddress }),
+          done: menuAction.format === 'link' ? 'linkCopied' : 'copied',
+        };
+      }
+      const link = fragment ? passageUrl(cleanUrl(source), fragment) : null;
+      return {
+        payload: formatQuote(menuAction.format, info.selection || selectionText, source, link),
+        done: 'quoteCopied',
+      };
     });
   }
 

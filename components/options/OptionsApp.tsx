@@ -10,6 +10,7 @@ import { KeyList } from '@/components/shared/KeyList';
 import { notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { AutoOpenSites } from './AutoOpenSites';
+import { SyncStatus } from './SyncStatus';
 import { VoicePicker } from './VoicePicker';
 import { SHARE_TARGETS, normalizeInstance } from '@/utils/share';
 
@@ -167,6 +168,8 @@ export function OptionsApp({ shortcuts, shortcutsPage, onOpenShortcuts }: Option
           </label>
         </div>
       </section>
+
+      <SyncStatus />
 
       <section>
         <h2>{t('optionsShortcuts')}</h2>

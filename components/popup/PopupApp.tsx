@@ -8,7 +8,7 @@ import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { useSettings } from '@/components/shared/use-settings';
 import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
 import { t, type MessageKey } from '@/utils/browser';
-import { cleanUrl } from '@/utils/share';
+import { cleanUrl, passageUrl, type TextFragment } from '@/utils/share';
 import type { Unavailable } from '@/utils/detect';
 import { stepFontSize, toggleNight, type Settings } from '@/utils/settings';
 import { QrPanel } from './QrPanel';
@@ -45,10 +45,20 @@ interface PopupProps {
   onOpenLibrary: () => void;
   /** The settings as read before the first render. */
   initialSettings: Settings | null;
+  /** The text fragment of the page's selection, made in the page when a quote is copied (null: the clean link). */
+  passageFragment?: () => Promise<TextFragment | null>;
 }
 
 /** The toolbar popup: the page, open/print the reader, copy in every format, share, QR, and the reading settings. */
-export function PopupApp({ page, ready, onOpenReader, onOpenOptions, onOpenLibrary, initialSettings }: PopupProps) {
+export function PopupApp({
+  page,
+  ready,
+  onOpenReader,
+  onOpenOptions,
+  onOpenLibrary,
+  initialSettings,
+  passageFragment,
+}: PopupProps) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [settings, update] = useSettings(initialSettings, () => setToast(notice('settingsNotSaved')));
   const [qrOpen, setQrOpen] = useState(false);
@@ -57,6 +67,10 @@ export function PopupApp({ page, ready, onOpenReader, onOpenOptions, onOpenLibra
   const isWeb = !!page && /^https?:/.test(page.url);
   const source = page && { url: page.url, canonical: page.canonical, title: page.title, siteName: page.siteName };
   const clean = source ? cleanUrl(source) : '';
+  const quoteLink = async (): Promise<string | null> => {
+    const fragment = source && passageFragment ? await passageFragment().catch(() => null) : null;
+    return fragment ? passageUrl(clean, fragment) : null;
+  };
 
   return (
     <main class="popup" data-lectern="popup" data-state={ready && settings ? 'ready' : 'checking'}>
@@ -126,6 +140,7 @@ export function PopupApp({ page, ready, onOpenReader, onOpenOptions, onOpenLibra
           <CopyMenu
             source={source}
             quote={page.selection}
+            quoteLink={quoteLink}
             onCopy={(payload, done) => void copyWithToast(payload, done).then(setToast)}
           />
         </details>

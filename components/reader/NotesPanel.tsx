@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Highlight, SyncState } from '@/utils/annotate';
-import { t, type MessageKey } from '@/utils/browser';
-import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
+import { t } from '@/utils/browser';
+import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS, SYNC_MESSAGES } from '@/components/shared/labels';
 import { ReaderPanel } from './ReaderPanel';
 
 export interface NoteItem {
@@ -23,14 +23,6 @@ export interface NotesPanelProps {
   /** How sync with the user's other browsers stands; a state that needs saying shows at the top. */
   syncState?: SyncState;
 }
-
-/** What the panel says when the highlights could not all reach storage.sync (they are kept on this device all the same). */
-const SYNC_MESSAGES: Partial<Record<SyncState, MessageKey>> = {
-  failed: 'syncFailed',
-  full: 'syncFull',
-  'too-large': 'syncTooLarge',
-  newer: 'syncNewer',
-};
 
 /** A quote as the list shows it: on one line of text, long ones cut with an ellipsis (the mark has it all). */
 function shortQuote(text: string): string {

@@ -1,4 +1,4 @@
-import type { HighlightColor } from '@/utils/annotate';
+import type { HighlightColor, SyncState } from '@/utils/annotate';
 import type { MessageKey } from '@/utils/browser';
 import type { ReaderAction } from '@/utils/reader';
 import type { ContentWidth, FontFamily, Theme } from '@/utils/settings';
@@ -71,4 +71,15 @@ export const HIGHLIGHT_COLOR_LABELS: Record<HighlightColor, MessageKey> = {
   green: 'colorGreen',
   blue: 'colorBlue',
   pink: 'colorPink',
+};
+
+/**
+ * What the notes panel and the settings page say when highlights could not all reach storage.sync (they are kept on
+ * this device all the same).
+ */
+export const SYNC_MESSAGES: Partial<Record<SyncState, MessageKey>> = {
+  failed: 'syncFailed',
+  full: 'syncFull',
+  'too-large': 'syncTooLarge',
+  newer: 'syncNewer',
 };

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp, type PopupPage } from '@/components/popup/PopupApp';
-import { t, uiLanguage, runInPage, sendToExtension, loadSettings, openPage } from '@/utils/browser';
+import { t, uiLanguage, runInPage, passageInPage, sendToExtension, loadSettings, openPage } from '@/utils/browser';
 import { displayHost, isPdf, restrictedReason, unreachableReason } from '@/utils/detect';
 import { cleanTitle } from '@/utils/share';
 import '@/components/shared/theme.css';
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
         onOpenReader={openReader}
         onOpenOptions={openOptions}
         onOpenLibrary={openLibrary}
+        passageFragment={tabId === null ? undefined : () => passageInPage(tabId)}
       />,
       app,
     );

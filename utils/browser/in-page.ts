@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import type { ClipboardPayload } from '@/utils/share';
+import type { ClipboardPayload, TextFragment } from '@/utils/share';
 
 /**
  * What Lectern runs in web pages, and how. No content script is declared: the background, popup and reader inject a
- * small script of the build (entrypoints/detect, page-info, snapshot, copy) into the page's tab when they need its
+ * small script of the build (entrypoints/detect, page-info, snapshot, copy, passage) into the page's tab when they need its
  * answer, and the answer comes back as the injection's result. A page that is never read pays only for `detect.js`
  * once it has loaded, and no listener or messaging API is left in it.
  */
@@ -49,11 +49,17 @@ export interface CopyResult {
 /** Lectern's own world of a page (the page's scripts can't see it): `copy.js` leaves its function there. */
 export type InPageGlobal = typeof globalThis & { lecternCopy?: (request: CopyRequest) => Promise<CopyResult> };
 
+/** The link to the user's selection on the page (`passage.js`): its text fragment, null where none can be made. */
+export interface PassageAnswer {
+  fragment: TextFragment | null;
+}
+
 /** The scripts, by file, with what each answers ('loading': the page's markup is still arriving). */
 interface Answers {
   '/detect.js': boolean;
   '/page-info.js': PageInfo | 'loading';
   '/snapshot.js': PageSnapshot | 'loading';
+  '/passage.js': PassageAnswer;
 }
 
 /**
@@ -77,6 +83,19 @@ export async function copyInPage(tabId: number, request: CopyRequest): Promise<C
     injectImmediately: true,
   });
   return answer<CopyResult>(first, 'copy');
+}
+
+/**
+ * The text fragment of the selection on the tab's page, made there (`passage.js`, which bundles the generator, is
+ * injected only now), or null: no selection, none unique, or a page extensions may not run in. Never rejects: a quote
+ * then carries the clean link.
+ */
+export async function passageInPage(tabId: number): Promise<TextFragment | null> {
+  try {
+    return (await runInPage(tabId, '/passage.js', true)).fragment;
+  } catch {
+    return null;
+  }
 }
 
 /** What a page fetched for Lectern: its address after redirects and markup, or why not ("404", "timeout", ...). */

@@ -4,12 +4,14 @@ export { t, uiLanguage, type MessageKey } from './i18n';
 export {
   copyInPage,
   fetchInPage,
+  passageInPage,
   runInPage,
   type CopyRequest,
   type CopyResult,
   type InPageGlobal,
   type PageInfo,
   type PageSnapshot,
+  type PassageAnswer,
 } from './in-page';
 export { listen, sendToExtension, type PageVerdict } from './messages';
 export { writeClipboard } from './clipboard';
@@ -26,6 +28,7 @@ export { closeReader, closeReaderTab, openPage } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export { syncStorage } from './sync-storage';
+export { recordSyncState, watchSyncProblem, type SyncProblem } from './sync-problem';
 export {
   openLibraryStore,
   watchLibrary,

@@ -11,7 +11,13 @@ import {
   type HighlightColor,
   type TextRange,
 } from '@/utils/annotate';
-import { openHighlightStore, syncStorage, type HighlightStore, type MessageKey } from '@/utils/browser';
+import {
+  openHighlightStore,
+  recordSyncState,
+  syncStorage,
+  type HighlightStore,
+  type MessageKey,
+} from '@/utils/browser';
 import type { Article } from '@/utils/extract';
 import { cleanUrl } from '@/utils/share';
 import { articleBody, paintMarks, selectedRange } from './highlight-marks';
@@ -88,7 +94,11 @@ export function useHighlights(
     };
     const engine = area ? createHighlightSync(url, store, area) : null;
     sync.current = engine;
-    engine?.onState((state) => live && setSyncState(state));
+    engine?.onState((state) => {
+      if (live) setSyncState(state);
+      // The settings page says so too.
+      void recordSyncState(url, state);
+    });
     // Another device changed this article's highlights: they are in the store now; show them.
     engine?.onRemote(() => {
       void store.load(url).then((stored) => live && place(stored, true));

@@ -153,15 +153,27 @@ export function a11ySuite(launch) {
   });
 
   it('options page: no axe violations', async () => {
+    // With the highlight sync line saying a problem (as a reader records it), the page's most marked-up state.
+    await driver.ext(() =>
+      (globalThis.browser ?? globalThis.chrome).storage.local.set({
+        highlightSyncProblem: { state: 'full', url: 'https://example.com/story', at: Date.now() },
+      }),
+    );
     for (const theme of ['light', 'contrast']) {
       await setTheme(driver, theme);
       const options = await driver.openExtensionPage('options.html');
-      await waitFor(options, () => !!document.querySelector('[data-lectern="share-targets"]'), undefined, {
-        what: 'options',
-      });
+      await waitFor(
+        options,
+        () =>
+          !!document.querySelector('[data-lectern="share-targets"]') &&
+          document.querySelector('[data-lectern="sync-status"]')?.dataset.state === 'full',
+        undefined,
+        { what: 'options, with the sync problem' },
+      );
       assert.deepEqual(await violations(options, { aaa: theme === 'contrast' }), [], `options, ${theme}`);
       await options.close();
     }
     await setTheme(driver, 'light');
+    await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('highlightSyncProblem'));
   });
 }

@@ -1,5 +1,6 @@
 // Questions the tests ask the extension itself, the same way in both browsers.
 import { waitFor, until } from './wait.mjs';
+import { ARTIFACTS } from './paths.mjs';
 
 /** The id of the tab showing `url`. */
 export function tabIdOf(driver, url) {
@@ -219,4 +220,28 @@ export async function savedFile(driver, reader, act, what) {
   });
   await act();
   return waitFor(reader, () => window.__saved, undefined, { what });
+}
+
+/**
+ * Opens `link` (a link to a passage, `#:~:text=`) in a new tab, as a user following it would, and waits until the
+ * browser has scrolled the page to the passage: the page is scrolled down and the element `id` is on screen. Screenshot
+ * `<browser>-<shot>.png`; resolves with where it stood.
+ */
+export async function followLink(driver, link, id, shot) {
+  const page = await driver.newPage(link);
+  const where = await waitFor(
+    page,
+    (id) => {
+      const box = document.getElementById(id).getBoundingClientRect();
+      const visible = box.bottom > 0 && box.top < window.innerHeight;
+      return window.scrollY > 0 && visible
+        ? { scrollY: window.scrollY, top: box.top, height: window.innerHeight }
+        : null;
+    },
+    id,
+    { what: `the page scrolled to #${id}` },
+  );
+  await page.screenshot({ path: `${ARTIFACTS}/${driver.name}-${shot}.png` });
+  await page.close();
+  return where;
 }

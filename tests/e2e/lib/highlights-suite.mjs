@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { fileURLToPath } from 'node:url';
 import {
+  followLink,
   openArticleTab,
   openReaderByCommand,
   readClipboardItems,
@@ -377,28 +378,7 @@ export function highlightsSuite(launch) {
     await again.page.close();
   });
 
-  /**
-   * Opens `link` in a new tab, as a user following it would, and waits until the browser has scrolled the original
-   * page to the passage: the page is scrolled down and the passage's paragraph is on screen.
-   */
-  async function followToPassage(link, id, shot) {
-    const page = await driver.newPage(link);
-    const where = await waitFor(
-      page,
-      (id) => {
-        const box = document.getElementById(id).getBoundingClientRect();
-        const visible = box.bottom > 0 && box.top < window.innerHeight;
-        return window.scrollY > 0 && visible
-          ? { scrollY: window.scrollY, top: box.top, height: window.innerHeight }
-          : null;
-      },
-      id,
-      { what: `the page scrolled to #${id}` },
-    );
-    await page.screenshot({ path: `${ARTIFACTS}/${driver.name}-passage-${shot}.png` });
-    await page.close();
-    return where;
-  }
+  const followToPassage = (link, id, shot) => followLink(driver, link, id, `passage-${shot}`);
 
   it('links to the passage: Q, copy quote and share carry a #:~:text= link that scrolls the original page to it', async () => {
     const logbook = `${server.base}/articles/logbook`;
@@ -555,6 +535,22 @@ export function highlightsSuite(launch) {
       document.querySelector('[data-lectern="sync-state"]').scrollIntoView({ block: 'nearest' }),
     );
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-highlights-sync-full.png` });
+    // The settings page says so too, naming the article.
+    const options = await driver.openExtensionPage('options.html');
+    const optionsState = await waitFor(
+      options,
+      () => {
+        const line = document.querySelector('[data-lectern="sync-status"]');
+        return line?.dataset.state === 'full' ? line.textContent : null;
+      },
+      undefined,
+      { what: 'the settings page saying sync is full' },
+    );
+    assert.match(optionsState, /sync storage is full/);
+    assert.ok(optionsState.includes(synced), optionsState);
+    await options.evaluate(() => document.querySelector('[data-lectern="sync-section"]').scrollIntoView());
+    await options.screenshot({ path: `${ARTIFACTS}/${driver.name}-options-sync-full.png` });
+    await options.close();
     await closeReader(reader);
     await page.close();
 
