@@ -58,7 +58,8 @@ describe('backup file', () => {
     // Every byte value, and more than one base64 chunk.
     const bytes = Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
     const a = { ...article('a', 100, bytes), highlights: [highlight('h1', 'https://example.com/a', 5, 'a note')] };
-    const text = await fileOf([a, article('b')]);
+    // 70,000 bytes end one short of a base64 group; 5 bytes end two short.
+    const text = await fileOf([a, article('b', 100, [250, 251, 252, 253, 254])]);
     expect(JSON.parse(text)).toMatchObject({ format: BACKUP_FORMAT, version: 1, exported: '1970-01-01T00:00:00.000Z' });
     const read = await readBackup(text);
     if (!read.ok) throw new Error(read.problem);
@@ -67,6 +68,9 @@ describe('backup file', () => {
     const image = read.articles[0]!.images[0]!;
     expect(image.blob.type).toBe('image/png');
     expect([...new Uint8Array(await image.blob.arrayBuffer())]).toEqual(bytes);
+    expect([...new Uint8Array(await read.articles[1]!.images[0]!.blob.arrayBuffer())]).toEqual([
+      250, 251, 252, 253, 254,
+    ]);
   });
 
   it('tells a damaged, a foreign and a newer file apart', async () => {

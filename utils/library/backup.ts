@@ -23,22 +23,65 @@ export type BackupProblem = 'damaged' | 'foreign' | 'newer';
 
 export type ReadBackup = { ok: true; articles: BackupArticle[] } | { ok: false; problem: BackupProblem };
 
-// A multiple of 3, so each chunk's base64 joins the next without padding in the middle.
-const CHUNK = 3 * 0x2000;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
+/** Each base64 character's value; 255: not base64. */
+const VALUES = new Uint8Array(256).fill(255);
+for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+/** The browsers' own base64 (Firefox 133, Chromium 140 on), else ours: btoa/atob over binary strings is slow in Node. */
+type NativeBase64 = { toBase64?: () => string };
+type NativeFromBase64 = { fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
 
 function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + CHUNK))));
+  const native = (bytes as NativeBase64).toBase64;
+  if (native) return native.call(bytes);
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = CODES[n >> 18]!;
+    out[o++] = CODES[(n >> 12) & 63]!;
+    out[o++] = CODES[(n >> 6) & 63]!;
+    out[o++] = CODES[n & 63]!;
   }
-  return parts.join('');
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out[o++] = CODES[n >> 18]!;
+    out[o++] = CODES[(n >> 12) & 63]!;
+    out[o++] = i + 1 < bytes.length ? CODES[(n >> 6) & 63]! : 61;
+    out[o++] = 61;
+  }
+  return new TextDecoder('latin1').decode(out);
 }
 
 /** The bytes of base64 text; throws on anything that isn't base64 (a damaged file). */
 function fromBase64(data: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const native = (Uint8Array as NativeFromBase64).fromBase64;
+  if (native) return native(data);
+  const text = data.replace(/=+$/, '');
+  if (text.length % 4 === 1) throw new Error('not base64');
+  const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
+  const value = (i: number): number => {
+    const v = VALUES[text.charCodeAt(i)] ?? 255;
+    if (v === 255) throw new Error('not base64');
+    return v;
+  };
+  let o = 0;
+  let i = 0;
+  for (; i + 3 < text.length; i += 4) {
+    const n = (value(i) << 18) | (value(i + 1) << 12) | (value(i + 2) << 6) | value(i + 3);
+    bytes[o++] = n >> 16;
+    bytes[o++] = (n >> 8) & 255;
+    bytes[o++] = n & 255;
+  }
+  // The last 2 or 3 characters: 1 or 2 bytes.
+  if (i < text.length) {
+    const n = (value(i) << 18) | (value(i + 1) << 12) | (i + 2 < text.length ? value(i + 2) << 6 : 0);
+    bytes[o++] = n >> 16;
+    if (i + 2 < text.length) bytes[o++] = (n >> 8) & 255;
+  }
   return bytes;
 }
 
@@ -74,7 +117,7 @@ export async function backupParts(
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Past this many bytes of images decoded, the page gets a moment (a 50 MB backup never freezes it for long). */
-const BYTES_BETWEEN_PAUSES = 4 * 1024 * 1024;
+const BYTES_BETWEEN_PAUSES = 1024 * 1024;
 
 /**
  * A backup file's text read whole and checked whole before anything is written: any damaged article makes the file
@@ -94,6 +137,8 @@ export async function readBackup(
     };
   }
   if (!isRecord(parsed) || parsed['format'] !== BACKUP_FORMAT) return { ok: false, problem: 'foreign' };
+  // Parsing was one long step (it can't be split); the page gets a moment before the images are decoded.
+  await pause();
   const version = parsed['version'];
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
     return { ok: false, problem: 'newer' };

@@ -3,6 +3,7 @@
 // the same articles, then opened offline with the kept image and the highlight; importing again changes nothing; a
 // damaged file says so and changes nothing; Pocket's export file queues its links.
 import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { openArticleTab, openReaderByCommand, savedFile, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
 import { startServer } from './server.mjs';
@@ -27,8 +28,8 @@ const chooseFile = (library, name, text) =>
   library.evaluate(
     ({ name, text }) => {
       const input = document.querySelector('[data-lectern="library-import-file"]');
-      const files = new DataTransfer();
-      files.items.add(new File([text], name));
+      const files = new globalThis.DataTransfer();
+      files.items.add(new globalThis.File([text], name));
       input.files = files.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     },
@@ -127,7 +128,7 @@ export function libraryBackupSuite(launch) {
     await library.evaluate(
       () =>
         new Promise((resolve, reject) => {
-          const request = indexedDB.deleteDatabase('lectern-reading');
+          const request = globalThis.indexedDB.deleteDatabase('lectern-reading');
           request.onsuccess = resolve;
           request.onerror = () => reject(request.error);
         }),
