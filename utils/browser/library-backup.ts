@@ -20,8 +20,8 @@ export interface LibraryBackup {
   /** Every saved article whole (entry, body, images) with the highlights and notes kept for it. */
   articles(): Promise<BackupArticle[]>;
   /**
-   * Restores a backup's articles (read and checked whole before): the library's part in one transaction, then the
-   * highlights' in one. Rejects when a write failed; the library's part then changed nothing.
+   * Restores a backup's articles (read and checked whole before): the highlights' part in one transaction, then the
+   * library's in one. Rejects when a write failed; the library then changed nothing.
    */
   restore(articles: readonly BackupArticle[]): Promise<{ restored: number; already: number }>;
   /** Queues an imported list's links (one transaction); the counts for the status line. */
@@ -75,6 +75,9 @@ export function openLibraryBackup(highlightStore: HighlightStore = openHighlight
         new Map(entries.map((entry) => [entry.id, entry])),
         new Map(highlights.map((highlight) => [highlight.id, highlight])),
       );
+      // Highlights first: they only merge (no local one is ever dropped), so if the library's write then fails, what
+      // the message says holds — the library is as it was — and importing again completes it.
+      if (plan.highlights.length) await highlightStore.apply(plan.highlights);
       if (plan.articles.length) {
         const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
         const imageStore = tx.objectStore('images');
@@ -95,7 +98,6 @@ export function openLibraryBackup(highlightStore: HighlightStore = openHighlight
           throw error;
         });
       }
-      if (plan.highlights.length) await highlightStore.apply(plan.highlights);
       if (plan.articles.length) announce();
       return { restored: plan.restored, already: plan.already };
     },

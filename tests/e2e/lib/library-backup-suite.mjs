@@ -240,6 +240,19 @@ export function libraryBackupSuite(launch) {
     await chooseFile(library, 'ril_export.html', pocket);
     assert.match(await waitForNextToast(library), /0 imported, 3 already there, 2 skipped/);
     await waitForCount(library, 5);
+
+    // Instapaper's CSV: a link twice in it is one entry, a custom folder a tag, the Archive folder archived.
+    const instapaper = await readFile(new URL('../../fixtures/imports/instapaper-export.csv', import.meta.url), 'utf8');
+    await chooseFile(library, 'instapaper-export.csv', instapaper);
+    assert.match(await waitForNextToast(library), /3 imported, 0 already there, 1 skipped/);
+    await waitForCount(library, 7);
+    const tea = await library.evaluate(
+      () =>
+        [...document.querySelectorAll('[data-lectern="library-item"]')]
+          .find((li) => li.querySelector('.library-title').textContent === 'On tea')
+          ?.querySelector('.library-tags')?.textContent,
+    );
+    assert.equal(tea, 'kitchen');
     await library.close();
     assert.deepEqual(await errors.take(), []);
   });
