@@ -150,6 +150,8 @@ export function libraryBackupSuite(launch) {
     await chooseFile(library, 'cut.json', backup.slice(0, Math.floor(backup.length / 2)));
     assert.match(await waitForNextToast(library), /damaged or cut short\. Nothing was imported/);
     await library.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-import-damaged.png` });
+    await chooseFile(library, file.name, backup.replace('"version":1', '"version":2'));
+    assert.match(await waitForNextToast(library), /made by a newer Lectern/);
     await chooseFile(library, 'notes.txt', 'just some words');
     assert.match(await waitForNextToast(library), /can't import this file/);
     assert.deepEqual(await listed(library), before);
@@ -255,5 +257,39 @@ export function libraryBackupSuite(launch) {
     assert.equal(tea, 'kitchen');
     await library.close();
     assert.deepEqual(await errors.take(), []);
+  });
+}
+
+/** The same messages in Russian (Chromium, whose interface language a test can set). */
+export function libraryImportRussianSuite(launch) {
+  let driver;
+  before(async () => {
+    driver = await launch();
+  });
+  after(async () => {
+    await closeAll(driver);
+  });
+
+  it('a damaged file and an imported list are reported in Russian', async () => {
+    const library = await driver.openExtensionPage('library.html');
+    await waitFor(
+      library,
+      () => document.querySelector('[data-lectern="library"]')?.dataset.state === 'ready',
+      undefined,
+      {
+        what: 'the library loaded',
+      },
+    );
+    assert.equal(
+      await library.evaluate(() => document.querySelector('[data-action="import-library"]').textContent),
+      'Импорт…',
+    );
+    await chooseFile(library, 'cut.json', '{"format":"lectern-library-backup","version":1,"articles":[{"entry"');
+    assert.match(await waitForNextToast(library), /Файл резервной копии повреждён или обрезан/);
+    const pocket = await readFile(new URL('../../fixtures/imports/pocket-export.html', import.meta.url), 'utf8');
+    await chooseFile(library, 'ril_export.html', pocket);
+    assert.match(await waitForNextToast(library), /Импортировано: 3, уже были: 0, пропущено \(не http\/https\): 2/);
+    await waitForCount(library, 2);
+    await library.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-import-ru.png` });
   });
 }
