@@ -29,6 +29,7 @@ import {
   type ReadState,
 } from '@/utils/library';
 import { formatDate, formatNumber, savedReaderPath } from '@/utils/reader';
+import { BackupControls } from './BackupControls';
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -179,6 +180,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         <p class="library-count" aria-live="polite">
           {loaded.kind === 'ready' && t('libraryCount', formatNumber(shown.length, locale))}
         </p>
+        <BackupControls locale={locale} onMessage={setToast} />
         <input
           type="search"
           class="library-search"

@@ -36,3 +36,4 @@ export {
   type LibraryStore,
   type RemovedArticle,
 } from './library-store';
+export { openLibraryBackup, type LibraryBackup } from './library-backup';

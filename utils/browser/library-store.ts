@@ -18,7 +18,7 @@ import {
  */
 export const LIBRARY_DB = 'lectern-library';
 
-interface LibrarySchema extends DBSchema {
+export interface LibrarySchema extends DBSchema {
   entries: { key: string; value: LibraryEntry };
   bodies: { key: string; value: LibraryBody };
   images: { key: [string, string]; value: LibraryImage; indexes: { article: string } };
@@ -69,7 +69,7 @@ export interface LibraryStore {
 
 /** Tells every other extension page that the library changed (a page that shows it reloads its list). */
 const CHANNEL = 'lectern-library';
-function announce(): void {
+export function announce(): void {
   try {
     const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage('changed');

@@ -1,6 +1,7 @@
 // The library's public face: saved articles as records (entry, body, images), the rules of their state as they are
-// read, the per-article image cap, sorting and filtering, and the full-text search (MiniSearch, loaded on first use).
-// Pure: the IndexedDB adapter is utils/browser/library-store.ts.
+// read, the per-article image cap, sorting and filtering, the full-text search (MiniSearch, loaded on first use), the
+// backup file and its restore, and lists imported from Pocket and Instapaper. Pure: the IndexedDB adapter is
+// utils/browser/library-store.ts.
 export {
   READ_STATES,
   hostOf,
@@ -33,3 +34,24 @@ export {
   type LibrarySort,
 } from './list';
 export { buildSearch, type LibrarySearch } from './search';
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupParts,
+  planRestore,
+  readBackup,
+  type BackupArticle,
+  type BackupProblem,
+  type ReadBackup,
+  type RestorePlan,
+} from './backup';
+export {
+  csvItems,
+  parseCsv,
+  planImport,
+  pocketHtmlItems,
+  sniffImport,
+  type ImportItem,
+  type ImportKind,
+  type ImportPlan,
+} from './imports';
