@@ -5,12 +5,11 @@ import {
   describeRange,
   readingOrder,
   type HighlightSync,
-  type SyncState,
-  type SyncStorage,
   type Highlight,
   type HighlightColor,
   type TextRange,
 } from '@/utils/annotate';
+import type { SyncState, SyncStorage } from '@/utils/sync';
 import { openHighlightStore, syncStorage, type HighlightStore, type MessageKey } from '@/utils/browser';
 import type { Article } from '@/utils/extract';
 import { cleanUrl } from '@/utils/share';
