@@ -7,6 +7,8 @@ export {
   normalizeBody,
   normalizeEntry,
   normalizeTags,
+  stampsOf,
+  type IndexStamps,
   type LibraryBody,
   type LibraryEntry,
   type LibraryImage,
@@ -33,3 +35,22 @@ export {
   type LibrarySort,
 } from './list';
 export { buildSearch, type LibrarySearch } from './search';
+export {
+  LIBRARY_SYNC_PREFIX,
+  LIBRARY_SYNC_SHARE,
+  LIBRARY_SYNC_VERSION,
+  createLibrarySync,
+  entryFromSync,
+  indexRecord,
+  isLibrarySyncKey,
+  isLibraryTombstone,
+  libraryBudget,
+  libraryChannel,
+  libraryItems,
+  mergeLibrary,
+  readLibrarySync,
+  type IndexRecord,
+  type LibrarySync,
+  type LibrarySyncRecord,
+  type LibraryTombstone,
+} from './sync';

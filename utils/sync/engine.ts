@@ -53,7 +53,7 @@ export interface SyncStore<E> {
 }
 
 export interface SyncEngine<E> {
-  /** A round now; resolves with what another device changed, written locally. */
+  /** A round now (after the one going, if any); resolves with what another device changed, written locally. */
   syncNow(): Promise<E[]>;
   /** This device changed a record: a round soon. */
   changed(): void;
@@ -106,17 +106,18 @@ export function createSyncEngine<E>(
     });
     if (incoming.length) await store.apply(incoming);
     const write = channel.write(merged, remote.keys, Date.now(), all);
-    const unchanged =
-      write.stale.length === 0 &&
-      Object.entries(write.items).every(([key, item]) => JSON.stringify(all[key]) === JSON.stringify(item));
-    if (!unchanged) {
+    // Only the items that changed are sent (a new record changes one item, not the whole library's).
+    const changed = Object.fromEntries(
+      Object.entries(write.items).filter(([key, item]) => JSON.stringify(all[key]) !== JSON.stringify(item)),
+    );
+    if (Object.keys(changed).length || write.stale.length) {
       if (!fitsQuota(all, write)) {
         setState('full');
         return incoming;
       }
-      for (const [key, item] of Object.entries(write.items)) written.set(key, JSON.stringify(item));
+      for (const [key, item] of Object.entries(changed)) written.set(key, JSON.stringify(item));
       for (const key of write.stale) written.set(key, '');
-      await area.set(write.items);
+      if (Object.keys(changed).length) await area.set(changed);
       if (write.stale.length) await area.remove(write.stale);
     }
     setState(write.left.length ? channel.leftOut : 'synced', write.left.length);
@@ -168,7 +169,8 @@ export function createSyncEngine<E>(
   });
 
   return {
-    syncNow: run,
+    // A round already going may have read storage before the news that prompted this call: one more after it.
+    syncNow: () => (running ? running.then(() => run()) : run()),
     changed: () => schedule(),
     onState(listener) {
       stateListeners.add(listener);
