@@ -29,6 +29,7 @@ import {
   type ReadState,
 } from '@/utils/library';
 import { formatDate, formatNumber, savedReaderPath } from '@/utils/reader';
+import { SyncStatus } from './SyncStatus';
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -188,6 +189,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </header>
+      <SyncStatus locale={locale} />
       <div class="library-controls">
         <label>
           <span>{t('librarySort')}</span>

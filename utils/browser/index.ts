@@ -26,6 +26,7 @@ export { closeReader, closeReaderTab, openPage } from './tabs';
 export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export { syncStorage } from './sync-storage';
+export { startLibrarySync, watchLibrarySync, type LibrarySyncStatus } from './library-sync';
 export {
   openLibraryStore,
   watchLibrary,
