@@ -15,7 +15,7 @@ describe('the library page’s sync status', () => {
   it('says how many articles are left out of sync, and nothing when all synced', () => {
     render(<SyncStatus locale="en" status={{ state: 'partial', left: 1234 }} />);
     expect(screen.getByRole('status').textContent).toBe(
-      "1,234 articles you haven't opened lately aren't synced to your other browsers: the library's share of the browser's sync storage is full. They are kept here.",
+      "Not synced to your other browsers: 1,234 of your articles, those you opened longest ago — the library's share of the browser's sync storage is full. They are kept here.",
     );
     cleanup();
     render(<SyncStatus locale="en" status={{ state: 'synced', left: 0 }} />);
