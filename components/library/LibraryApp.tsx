@@ -32,6 +32,9 @@ import { useFirstRenderMark } from './first-render';
 import { createSearchIndex } from './search-index';
 import { useListWindow } from './window';
 
+/** How many of the newest are read and drawn first. */
+const FIRST_SCREEN = 40;
+
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
   'saved-oldest': 'sortSavedOldest',
@@ -58,7 +61,12 @@ const ITEM_STATE_LABELS: Record<ReadState, MessageKey> = {
   archived: 'itemArchived',
 };
 
-type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; entries: LibraryEntry[] };
+/** `first`: the newest few, drawn while the whole list is read (a library of thousands). */
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'first'; entries: LibraryEntry[] }
+  | { kind: 'ready'; entries: LibraryEntry[] };
 
 interface LibraryProps {
   locale: string;
@@ -90,13 +98,20 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
     );
   };
   useEffect(() => {
-    reload();
+    // The whole list is read after the first screen's few (read together, the long read would hold the short one).
+    store
+      .newest(FIRST_SCREEN)
+      .then(
+        (entries) => setLoaded((now) => (now.kind === 'loading' ? { kind: 'first', entries } : now)),
+        () => undefined,
+      )
+      .finally(reload);
     return watchLibrary(reload);
   }, [store]);
 
   // The index is built on the first search (MiniSearch loads then) or once the page is idle, and kept up to date.
-  const entries = loaded.kind === 'ready' ? loaded.entries : [];
-  useFirstRenderMark(loaded.kind === 'ready');
+  const entries = 'entries' in loaded ? loaded.entries : [];
+  useFirstRenderMark(loaded.kind);
   useEffect(() => {
     if (loaded.kind !== 'ready' || !entries.length) return undefined;
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));

@@ -1,4 +1,4 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { lazyDatabase } from './idb-connection';
 import {
   entryFromSync,
@@ -26,7 +26,7 @@ import { sendToExtension } from './messages';
 export const LIBRARY_DB = 'lectern-library';
 
 interface LibrarySchema extends DBSchema {
-  entries: { key: string; value: LibraryEntry };
+  entries: { key: string; value: LibraryEntry; indexes: { saved: number } };
   bodies: { key: string; value: LibraryBody };
   images: { key: [string, string]; value: LibraryImage; indexes: { article: string } };
   /** Articles deleted here, kept for sync so the other devices delete them too (see utils/library sync). */
@@ -39,7 +39,9 @@ type Database = IDBPDatabase<LibrarySchema>;
  * The schema, step by step: step n takes a database at version n to n + 1, inside the upgrade transaction (all or
  * nothing), keeping every record. A later change is a new step at the end; none is ever edited.
  */
-export const LIBRARY_DB_STEPS: ReadonlyArray<(db: Database) => void> = [
+export const LIBRARY_DB_STEPS: ReadonlyArray<
+  (db: Database, tx: IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>) => void
+> = [
   (db) => {
     db.createObjectStore('entries', { keyPath: 'id' });
     db.createObjectStore('bodies', { keyPath: 'id' });
@@ -47,6 +49,10 @@ export const LIBRARY_DB_STEPS: ReadonlyArray<(db: Database) => void> = [
   },
   (db) => {
     db.createObjectStore('tombstones', { keyPath: 'id' });
+  },
+  // The newest saved first, without reading the whole list (the library page's first screen).
+  (_db, tx) => {
+    tx.objectStore('entries').createIndex('saved', 'savedAt');
   },
 ];
 
@@ -63,6 +69,8 @@ export interface LibraryStore {
   /** Every entry, repaired; a damaged record is left out, never deleted. */
   entries(): Promise<LibraryEntry[]>;
   entry(id: string): Promise<LibraryEntry | null>;
+  /** The `count` most recently saved entries, newest first (what the list shows first), without reading the rest. */
+  newest(count: number): Promise<LibraryEntry[]>;
   body(id: string): Promise<LibraryBody | null>;
   /** Every body's text by id (for the search index). */
   texts(): Promise<Map<string, string>>;
@@ -126,6 +134,16 @@ export function openLibraryStore(): LibraryStore {
     async entries() {
       const records: unknown[] = await (await database()).getAll('entries');
       return records.map(normalizeEntry).filter((entry) => entry !== null);
+    },
+    async newest(count) {
+      const found: LibraryEntry[] = [];
+      let cursor = await (await database()).transaction('entries').store.index('saved').openCursor(null, 'prev');
+      while (cursor && found.length < count) {
+        const entry = normalizeEntry(cursor.value);
+        if (entry) found.push(entry);
+        cursor = await cursor.continue();
+      }
+      return found;
     },
     async entry(id) {
       return normalizeEntry(await (await database()).get('entries', id));
