@@ -11,6 +11,7 @@ import {
   type SyncWrite,
 } from '@/utils/sync';
 import type { WritePacing } from '@/utils/settings';
+import { pendingEntry } from './state';
 import {
   READ_STATES,
   hostOf,
@@ -147,30 +148,18 @@ export function newerGroups(local: LibrarySyncRecord | undefined, merged: Librar
  * and other metadata stay), or a new entry with no body yet, queued to be read from its address when first opened.
  */
 export function entryFromSync(record: IndexRecord, local: LibraryEntry | null): LibraryEntry {
-  const base: LibraryEntry = local ?? {
-    id: record.id,
-    url: record.url,
-    canonical: null,
-    title: record.title,
-    byline: null,
-    siteName: record.siteName,
-    host: hostOf(record.id) || hostOf(record.url),
-    published: null,
-    lang: null,
-    dir: null,
-    excerpt: null,
-    wordCount: 0,
-    readingMinutes: 0,
-    savedAt: record.savedAt,
-    updatedAt: lastChange(record),
-    state: record.state,
-    tags: record.tags,
-    progress: record.progress,
-    images: { kept: 0, left: 0 },
-    pending: true,
-    stamps: record.stamps,
-  };
-  if (!local) return base;
+  if (!local)
+    return {
+      ...pendingEntry(record.url, record.title, record.savedAt, null),
+      id: record.id,
+      siteName: record.siteName,
+      host: hostOf(record.id) || hostOf(record.url),
+      updatedAt: lastChange(record),
+      state: record.state,
+      tags: record.tags,
+      progress: record.progress,
+      stamps: record.stamps,
+    };
   const groups = newerGroups(indexRecord(local), record);
   if (groups === 'deleted' || !groups.length) return local;
   const mine = stampsOf(local);

@@ -51,7 +51,8 @@ export function librarySyncSuite(launch) {
     await closeAll(driver, server);
   });
 
-  it('an article another browser synced appears queued with its state, tags and progress; archiving it here reaches storage.sync; opening it reads the article', async () => {
+  /** The library page, its whole list read. */
+  async function openLibrary() {
     const library = await driver.openExtensionPage('library.html');
     await waitFor(
       library,
@@ -61,6 +62,11 @@ export function librarySyncSuite(launch) {
         what: 'the library page',
       },
     );
+    return library;
+  }
+
+  it('an article another browser synced appears queued with its state, tags and progress; archiving it here reaches storage.sync; opening it reads the article', async () => {
+    const library = await openLibrary();
     const id = `${server.base}/articles/library-salt`;
     const at = Date.now() - 3_600_000;
     const b36 = (n) => n.toString(36);
@@ -149,15 +155,7 @@ export function librarySyncSuite(launch) {
   });
 
   it('storage.sync filled by other data: the library page says its articles are not synced, and keeps them', async () => {
-    const library = await driver.openExtensionPage('library.html');
-    await waitFor(
-      library,
-      () => document.querySelector('[data-lectern="library"]')?.dataset.state === 'ready',
-      undefined,
-      {
-        what: 'the library page',
-      },
-    );
+    const library = await openLibrary();
     // The article of the test before is archived: every state shown.
     await library.evaluate(() => {
       const select = document.querySelector('[data-control="state"]');
