@@ -229,7 +229,7 @@ describe('library index sync between two devices over a storage.sync with Chrome
     expect(laptop.states.at(-1)).toBe('failed');
     expect(await laptop.store.body(a.id)).not.toBeNull();
     area.failWrites = false;
-    await vi.waitFor(() => expect(laptop.states.at(-1)).toBe('synced'), { timeout: 2000, interval: 10 });
+    await vi.waitFor(() => expect(laptop.states.at(-1)).toBe('synced'), { timeout: 30_000, interval: 10 });
     expect(readLibrarySync(area.data).entries.map((r) => r.id)).toEqual([a.id]);
     laptop.sync.stop();
   });
@@ -266,7 +266,7 @@ describe('library index sync between two devices over a storage.sync with Chrome
     expect(await phone.store.entries()).toHaveLength(synced.size);
     await laptop.sync.syncNow();
     expect(await laptop.store.entries()).toHaveLength(600);
-  });
+  }, 60_000);
 
   it('a burst of progress while reading stays well within the writes-per-minute quota', async () => {
     const area = new SyncArea();
@@ -290,7 +290,7 @@ describe('library index sync between two devices over a storage.sync with Chrome
       await new Promise((r) => setTimeout(r, 5));
     }
     await vi.waitFor(() => expect((readLibrarySync(area.data).entries[0] as IndexRecord).progress).toBe(0.6), {
-      timeout: 3000,
+      timeout: 30_000,
       interval: 20,
     });
     const elapsed = Date.now() - started;
@@ -299,7 +299,7 @@ describe('library index sync between two devices over a storage.sync with Chrome
     expect(area.writes.length).toBeLessThan(120);
     sync.stop();
     vi.useFakeTimers({ toFake: ['Date'] });
-  });
+  }, 60_000);
 });
 
 describe('library sync records', () => {
