@@ -367,7 +367,7 @@ try {
       '',
       `empty library: ${ms(median(completes.get(empty)))}`,
     ],
-    ['reading all 2,000 entries alone (getAll)', ms(readEntries), '', ''],
+    [`reading all ${COUNT} entries alone (getAll)`, ms(readEntries), '', ''],
     ['search: index built on the first query', ms(firstQuery.ms), '—', ''],
     [
       `search: answer as typed, median of ${answers.length}`,
