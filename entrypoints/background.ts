@@ -15,6 +15,7 @@ import {
   keepUnsavedSettings,
   openLibraryStore,
   loadSettings,
+  startLibrarySync,
 } from '@/utils/browser';
 import { pendingEntry } from '@/utils/library';
 import {
@@ -37,6 +38,8 @@ const WEB_PAGES = ['http://*/*', 'https://*/*'];
 export default defineBackground(() => {
   // What a closing page had not stored yet is stored here (Firefox drops a closing page's own writes).
   keepUnsavedSettings();
+  // The library's index follows the user to their other browsers (storage.sync).
+  const librarySync = startLibrarySync();
   const action = browser.action ?? browser.browserAction;
 
   async function toggleShortcut(): Promise<string | undefined> {
@@ -299,6 +302,7 @@ export default defineBackground(() => {
       if ((await browser.tabs.get(tabId).catch(() => null))?.url === url) await showDetection(tabId, article);
     },
     'page-verdict': ({ tabId }) => verdicts.get(tabId) ?? null,
+    'library-changed': () => librarySync.changed(),
   });
 
   browser.commands.onCommand.addListener((command) => {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { useSettings } from '@/components/shared/use-settings';
@@ -17,19 +17,24 @@ import {
   DEFAULT_FILTER,
   READ_STATES,
   SORTS,
-  buildSearch,
   facets,
   matchesFilter,
   siteOf,
   sortEntries,
   type LibraryEntry,
   type LibraryFilter,
-  type LibrarySearch,
   type LibrarySort,
   type ReadState,
 } from '@/utils/library';
 import { formatDate, formatNumber, savedReaderPath } from '@/utils/reader';
 import { BackupControls } from './BackupControls';
+import { SyncStatus } from './SyncStatus';
+import { useFirstRenderMark } from './first-render';
+import { createSearchIndex } from './search-index';
+import { useListWindow } from './window';
+
+/** How many of the newest are read and drawn first. */
+const FIRST_SCREEN = 40;
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -57,7 +62,12 @@ const ITEM_STATE_LABELS: Record<ReadState, MessageKey> = {
   archived: 'itemArchived',
 };
 
-type Loaded = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; entries: LibraryEntry[] };
+/** `first`: the newest few, drawn while the whole list is read (a library of thousands). */
+type Loaded =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'first'; entries: LibraryEntry[] }
+  | { kind: 'ready'; entries: LibraryEntry[] };
 
 interface LibraryProps {
   locale: string;
@@ -80,29 +90,39 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [editingTags, setEditingTags] = useState<string | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const search = useRef<Promise<LibrarySearch> | null>(null);
+  const search = useMemo(() => createSearchIndex(store), [store]);
 
   const reload = (): void => {
-    search.current = null;
     store.entries().then(
       (entries) => setLoaded({ kind: 'ready', entries }),
       () => setLoaded({ kind: 'failed' }),
     );
   };
   useEffect(() => {
-    reload();
+    // The whole list is read after the first screen's few (read together, the long read would hold the short one).
+    store
+      .newest(FIRST_SCREEN)
+      .then(
+        (entries) => setLoaded((now) => (now.kind === 'loading' ? { kind: 'first', entries } : now)),
+        () => undefined,
+      )
+      .finally(reload);
     return watchLibrary(reload);
   }, [store]);
 
-  // The index is built on the first search (MiniSearch loads then), and again after the library changes.
-  const entries = loaded.kind === 'ready' ? loaded.entries : [];
+  // The index is built on the first search (MiniSearch loads then) or once the page is idle, and kept up to date.
+  const entries = 'entries' in loaded ? loaded.entries : [];
+  useFirstRenderMark(loaded.kind);
+  useEffect(() => {
+    if (loaded.kind !== 'ready' || !entries.length) return undefined;
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 500));
+    const handle = idle(() => void search.over(entries).catch(() => undefined));
+    return () => (globalThis.cancelIdleCallback ?? clearTimeout)(handle as number);
+  }, [loaded]);
   useEffect(() => {
     if (!query.trim() || loaded.kind !== 'ready') return setFound(null);
     let live = true;
-    search.current ??= store
-      .texts()
-      .then((texts) => buildSearch(entries.map((entry) => ({ entry, text: texts.get(entry.id) ?? '' }))));
-    void search.current.then(
+    void search.over(entries).then(
       (index) => live && setFound(index.find(query)),
       () => live && setToast(notice('libraryNotLoaded')),
     );
@@ -120,6 +140,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
   }, [entries, filter, sort, found]);
   const { sites, tags } = useMemo(() => facets(entries), [entries]);
   const chosen = shown.filter((entry) => selected.has(entry.id));
+  const { limit, marker } = useListWindow(shown.length, `${sort} ${JSON.stringify(filter)} ${String(found)}`);
 
   const failed =
     (key: MessageKey = 'libraryNotSaved') =>
@@ -191,6 +212,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
           onInput={(e) => setQuery(e.currentTarget.value)}
         />
       </header>
+      <SyncStatus locale={locale} />
       <div class="library-controls">
         <label>
           <span>{t('librarySort')}</span>
@@ -291,7 +313,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
           </p>
         )}
         <ul class="library-list" role="list">
-          {shown.map((entry) => {
+          {shown.slice(0, limit).map((entry) => {
             const date = formatDate(entry.published, locale);
             const percent = Math.round(entry.progress * 100);
             const titleId = `title-${encodeURIComponent(entry.id)}`;
@@ -406,6 +428,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
             );
           })}
         </ul>
+        {limit < shown.length && <div class="library-more" ref={marker} aria-hidden="true" />}
         <p class="library-foot">{t('libraryNote')}</p>
       </section>
       <Toast message={toast} />

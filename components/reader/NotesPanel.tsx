@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Highlight, SyncState } from '@/utils/annotate';
+import type { Highlight } from '@/utils/annotate';
+import type { SyncState } from '@/utils/sync';
 import { t } from '@/utils/browser';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS, SYNC_MESSAGES } from '@/components/shared/labels';
 import { ReaderPanel } from './ReaderPanel';

@@ -1,4 +1,5 @@
-import type { HighlightColor, SyncState } from '@/utils/annotate';
+import type { HighlightColor } from '@/utils/annotate';
+import type { SyncState } from '@/utils/sync';
 import type { MessageKey } from '@/utils/browser';
 import type { ReaderAction } from '@/utils/reader';
 import type { ContentWidth, FontFamily, Theme } from '@/utils/settings';

@@ -29,27 +29,18 @@ export {
   type ExportSource,
 } from './markdown';
 export {
-  SYNC_QUOTAS,
   SYNC_VERSION,
-  TOMBSTONE_DAYS,
   changedAt,
-  fitsQuota,
+  createHighlightSync,
   isSyncKey,
   isTombstone,
   mergeEntries,
   readSync,
-  syncBytes,
   syncItems,
   syncKeyPrefix,
-  type StoredSync,
-  type SyncEntry,
-  type SyncWrite,
-  type Tombstone,
-} from './sync';
-export {
-  createHighlightSync,
   type HighlightSync,
   type HighlightSyncStore,
-  type SyncState,
-  type SyncStorage,
-} from './sync-engine';
+  type StoredSync,
+  type SyncEntry,
+  type Tombstone,
+} from './sync';

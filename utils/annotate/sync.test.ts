@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_QUOTAS as CHROME, SyncArea, itemBytes } from '@/tests/unit/sync-area';
+import { SYNC_QUOTAS, TOMBSTONE_DAYS } from '@/utils/sync';
 import { WRITE_PACING } from '@/utils/settings';
 import type { Highlight } from './highlight';
 import {
-  SYNC_QUOTAS,
   SYNC_VERSION,
-  TOMBSTONE_DAYS,
   isTombstone,
   mergeEntries,
   readSync,
@@ -13,8 +12,9 @@ import {
   syncKeyPrefix,
   type SyncEntry,
   type Tombstone,
+  createHighlightSync,
+  type HighlightSyncStore,
 } from './sync';
-import { createHighlightSync, type HighlightSyncStore } from './sync-engine';
 
 const URL_A = 'https://example.com/story';
 
@@ -77,7 +77,7 @@ describe('sync items', () => {
     const keys = Object.keys(write.items);
     expect(keys.length).toBeGreaterThan(4);
     for (const key of keys) expect(itemBytes(key, write.items[key])).toBeLessThanOrEqual(CHROME.QUOTA_BYTES_PER_ITEM);
-    expect(write.tooLarge).toEqual(['huge']);
+    expect(write.left).toEqual(['huge']);
     const read = readSync(URL_A, write.items).entries;
     expect(read.map((e) => e.id).sort()).toEqual(many.map((h) => h.id).sort());
     // Fewer highlights later: the items no longer needed are named for removal.

@@ -1,3 +1,14 @@
+import {
+  TOMBSTONE_DAYS,
+  createSyncEngine,
+  hashKey,
+  packItems,
+  type SyncChannel,
+  type SyncEngine,
+  type SyncStorage,
+  type SyncWrite,
+} from '@/utils/sync';
+import type { WritePacing } from '@/utils/settings';
 import { normalizeHighlight, type Highlight } from './highlight';
 
 /**
@@ -9,9 +20,6 @@ import { normalizeHighlight, type Highlight } from './highlight';
 
 /** The format of a sync item. A device never rewrites items of a newer format (it would drop what it can't read). */
 export const SYNC_VERSION = 1;
-
-/** Chrome's storage.sync quotas (Firefox's are alike); what Lectern writes stays within them. */
-export const SYNC_QUOTAS = { itemBytes: 8192, totalBytes: 102_400, maxItems: 512 } as const;
 
 /** A deletion, kept so the other devices delete it too (instead of bringing it back). */
 export interface Tombstone {
@@ -27,33 +35,11 @@ export const isTombstone = (entry: SyncEntry): entry is Tombstone => 'deleted' i
 /** When an entry last changed: the merge keeps the later. */
 export const changedAt = (entry: SyncEntry): number => (isTombstone(entry) ? entry.deleted : entry.updated);
 
-/** Deletions older than this are forgotten (every device has long had the chance to see them). */
-export const TOMBSTONE_DAYS = 60;
-
-/** One stored item: `{ v, u: article address, e: entries }`; an entry is compact (`i`d, `c`olour, `n`ote…). */
-interface WireItem {
-  v: number;
-  u: string;
-  e: unknown[];
-}
-
-/** FNV-1a, 32 bits, base 36: a short, stable key for an address (the item itself names the address it holds). */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
+// One stored item: `{ v, u: article address, e: entries }`; an entry is compact (`i`d, `c`olour, `n`ote…).
 
 /** Every item of an article's highlights has a key starting with this: `hl.<hash of its clean address>.` then its number. */
-export const syncKeyPrefix = (url: string): string => `hl.${hash(url)}.`;
+export const syncKeyPrefix = (url: string): string => `hl.${hashKey(url)}.`;
 export const isSyncKey = (key: string): boolean => key.startsWith('hl.');
-
-/** An item's size as the browser counts it against its quotas: key and JSON value, in bytes. */
-export const syncBytes = (key: string, value: unknown): number =>
-  new TextEncoder().encode(key + JSON.stringify(value)).length;
 
 function toWire(entry: SyncEntry): unknown {
   if (isTombstone(entry)) return { i: entry.id, d: entry.deleted };
@@ -137,18 +123,10 @@ export function mergeEntries(a: readonly SyncEntry[], b: readonly SyncEntry[]): 
   return [...byId.values()];
 }
 
-export interface SyncWrite {
-  /** The items to set (the article's items, numbered from 0). */
-  items: Record<string, WireItem>;
-  /** Keys the article had that the new items don't use: removed. */
-  stale: string[];
-  /** Ids of highlights too large for an item on their own (a very long quote and note): kept on this device only. */
-  tooLarge: string[];
-}
-
 /**
  * The article's items for `entries` (deletions older than TOMBSTONE_DAYS dropped): as few as fit, each under the
- * per-item quota, in the order the highlights were made (so a new highlight changes only the last item).
+ * per-item quota, in the order the highlights were made (so a new highlight changes only the last item). `left`: ids
+ * of highlights too large for an item on their own (a very long quote and note), kept on this device only.
  */
 export function syncItems(
   url: string,
@@ -156,41 +134,41 @@ export function syncItems(
   oldKeys: readonly string[],
   now: number,
 ): SyncWrite {
-  const prefix = syncKeyPrefix(url);
   const live = entries
     .filter((e) => !isTombstone(e) || e.deleted > now - TOMBSTONE_DAYS * 86_400_000)
     .sort((x, y) => (isTombstone(x) ? 0 : x.created) - (isTombstone(y) ? 0 : y.created) || (x.id < y.id ? -1 : 1));
-  const items: Record<string, WireItem> = {};
-  const tooLarge: string[] = [];
-  let current: WireItem = { v: SYNC_VERSION, u: url, e: [] };
-  let n = 0;
-  // The largest key this article can have: a size check on it holds for all.
-  const key = (): string => `${prefix}${n}`;
-  for (const entry of live) {
-    const wire = toWire(entry);
-    if (syncBytes(key(), { ...current, e: [wire] }) > SYNC_QUOTAS.itemBytes) {
-      tooLarge.push(entry.id);
-      continue;
-    }
-    if (syncBytes(key(), { ...current, e: [...current.e, wire] }) > SYNC_QUOTAS.itemBytes) {
-      items[key()] = current;
-      n++;
-      current = { v: SYNC_VERSION, u: url, e: [] };
-    }
-    current.e.push(wire);
-  }
-  if (current.e.length) items[key()] = current;
-  return { items, stale: oldKeys.filter((k) => !(k in items)), tooLarge };
+  const { items, left } = packItems(
+    syncKeyPrefix(url),
+    { v: SYNC_VERSION, u: url },
+    live.map((entry) => ({ id: entry.id, wire: toWire(entry) })),
+  );
+  return { items, stale: oldKeys.filter((k) => !(k in items)), left };
 }
 
-/**
- * Whether storage.sync can take `write` given all it holds now (`all`): the total bytes and the number of items after
- * the write, within the quotas.
- */
-export function fitsQuota(all: Record<string, unknown>, write: Pick<SyncWrite, 'items' | 'stale'>): boolean {
-  const after: Record<string, unknown> = { ...all, ...write.items };
-  for (const key of write.stale) delete after[key];
-  const keys = Object.keys(after);
-  const bytes = keys.reduce((sum, key) => sum + syncBytes(key, after[key]), 0);
-  return keys.length <= SYNC_QUOTAS.maxItems && bytes <= SYNC_QUOTAS.totalBytes;
+/** IndexedDB as highlight sync sees it: one article's highlights and tombstones, and a write of what changed. */
+export interface HighlightSyncStore {
+  entries(url: string): Promise<SyncEntry[]>;
+  apply(entries: readonly SyncEntry[]): Promise<void>;
+}
+
+export type HighlightSync = SyncEngine<SyncEntry>;
+
+/** One article's highlights through storage.sync (see utils/sync's engine): merged by id, the later change winning. */
+export function createHighlightSync(
+  url: string,
+  store: HighlightSyncStore,
+  area: SyncStorage,
+  pacing?: WritePacing,
+): HighlightSync {
+  const prefix = syncKeyPrefix(url);
+  const channel: SyncChannel<SyncEntry> = {
+    owns: (key) => isSyncKey(key) && key.startsWith(prefix),
+    id: (entry) => entry.id,
+    read: (all) => readSync(url, all),
+    merge: mergeEntries,
+    differs: (mine, merged) => changedAt(mine) !== changedAt(merged) || isTombstone(mine) !== isTombstone(merged),
+    write: (merged, oldKeys, now) => syncItems(url, merged, oldKeys, now),
+    leftOut: 'too-large',
+  };
+  return createSyncEngine(channel, { entries: () => store.entries(url), apply: (e) => store.apply(e) }, area, pacing);
 }

@@ -1,4 +1,4 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 
 /**
  * A connection to an IndexedDB database whose schema is a list of upgrade steps (an update runs only the steps an
@@ -7,15 +7,15 @@ import type { DBSchema, IDBPDatabase } from 'idb';
  */
 export function lazyDatabase<S extends DBSchema>(
   name: string,
-  steps: ReadonlyArray<(db: IDBPDatabase<S>) => void>,
+  steps: ReadonlyArray<(db: IDBPDatabase<S>, tx: IDBPTransaction<S, StoreNames<S>[], 'versionchange'>) => void>,
 ): () => Promise<IDBPDatabase<S>> {
   let connection: Promise<IDBPDatabase<S>> | null = null;
   return () => {
     connection ??= import('idb')
       .then(({ openDB }) =>
         openDB<S>(name, steps.length, {
-          upgrade(db, oldVersion) {
-            for (let step = oldVersion; step < steps.length; step++) steps[step]!(db);
+          upgrade(db, oldVersion, _newVersion, tx) {
+            for (let step = oldVersion; step < steps.length; step++) steps[step]!(db, tx);
           },
           blocking(_current, _next, event) {
             (event.target as IDBDatabase).close();

@@ -29,6 +29,7 @@ export { listVoices } from './voices';
 export { openHighlightStore, type HighlightStore } from './highlight-store';
 export { syncStorage } from './sync-storage';
 export { recordSyncState, watchSyncProblem, type SyncProblem } from './sync-problem';
+export { startLibrarySync, watchLibrarySync, type LibrarySyncStatus } from './library-sync';
 export {
   openLibraryStore,
   watchLibrary,

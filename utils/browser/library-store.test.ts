@@ -33,10 +33,13 @@ const image = (articleId: string, src: string, bytes = 3): LibraryImage => ({
   blob: new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
 });
 
-function rawOpen(version: number, upgrade?: (db: IDBDatabase, old: number) => void): Promise<IDBDatabase> {
+function rawOpen(
+  version: number,
+  upgrade?: (db: IDBDatabase, old: number, tx: IDBTransaction) => void,
+): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(LIBRARY_DB, version);
-    request.onupgradeneeded = (event) => upgrade?.(request.result, event.oldVersion);
+    request.onupgradeneeded = (event) => upgrade?.(request.result, event.oldVersion, request.transaction!);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -100,8 +103,8 @@ describe('library store over IndexedDB', () => {
     // Each earlier version: the database as the steps up to it left it, with an entry in it.
     for (let version = 1; version <= LIBRARY_DB_STEPS.length; version++) {
       globalThis.indexedDB = new IDBFactory();
-      const old = await rawOpen(version, (db, from) => {
-        for (let step = from; step < version; step++) LIBRARY_DB_STEPS[step]!(db as never);
+      const old = await rawOpen(version, (db, from, upgrade) => {
+        for (let step = from; step < version; step++) LIBRARY_DB_STEPS[step]!(db as never, upgrade as never);
       });
       const tx = old.transaction('entries', 'readwrite');
       const kept: Partial<LibraryEntry> = { id: 'https://example.com/old', title: 'Old', state: 'finished' };
@@ -122,6 +125,19 @@ describe('library store over IndexedDB', () => {
       expect(count).toBe(2);
       raw.close();
     }
+  });
+
+  it('reads the newest saved first without the rest (the first screen of a long list)', async () => {
+    const store = openLibraryStore();
+    for (const [name, at] of [
+      ['a', 300],
+      ['b', 100],
+      ['c', 200],
+    ] as const) {
+      const s = saved(name);
+      await store.save({ ...s.entry, savedAt: at }, s.body, []);
+    }
+    expect((await store.newest(2)).map((e) => e.savedAt)).toEqual([300, 200]);
   });
 
   it('lets a newer version upgrade while a page holds the database, then reopens', async () => {

@@ -1,14 +1,21 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { lazyDatabase } from './idb-connection';
 import {
+  entryFromSync,
+  indexRecord,
+  isLibraryTombstone,
   normalizeBody,
   normalizeEntry,
   normalizeTags,
+  stampsOf,
   stateAfterReading,
   type LibraryBody,
   type LibraryEntry,
   type LibraryImage,
+  type LibrarySyncRecord,
+  type LibraryTombstone,
 } from '@/utils/library';
+import { sendToExtension } from './messages';
 
 /**
  * The library's own IndexedDB database (apart from the highlights' `lectern-reading`, so each is versioned and
@@ -19,9 +26,11 @@ import {
 export const LIBRARY_DB = 'lectern-library';
 
 export interface LibrarySchema extends DBSchema {
-  entries: { key: string; value: LibraryEntry };
+  entries: { key: string; value: LibraryEntry; indexes: { saved: number } };
   bodies: { key: string; value: LibraryBody };
   images: { key: [string, string]; value: LibraryImage; indexes: { article: string } };
+  /** Articles deleted here, kept for sync so the other devices delete them too (see utils/library sync). */
+  tombstones: { key: string; value: LibraryTombstone };
 }
 
 type Database = IDBPDatabase<LibrarySchema>;
@@ -30,11 +39,20 @@ type Database = IDBPDatabase<LibrarySchema>;
  * The schema, step by step: step n takes a database at version n to n + 1, inside the upgrade transaction (all or
  * nothing), keeping every record. A later change is a new step at the end; none is ever edited.
  */
-export const LIBRARY_DB_STEPS: ReadonlyArray<(db: Database) => void> = [
+export const LIBRARY_DB_STEPS: ReadonlyArray<
+  (db: Database, tx: IDBPTransaction<LibrarySchema, StoreNames<LibrarySchema>[], 'versionchange'>) => void
+> = [
   (db) => {
     db.createObjectStore('entries', { keyPath: 'id' });
     db.createObjectStore('bodies', { keyPath: 'id' });
     db.createObjectStore('images', { keyPath: ['articleId', 'src'] }).createIndex('article', 'articleId');
+  },
+  (db) => {
+    db.createObjectStore('tombstones', { keyPath: 'id' });
+  },
+  // The newest saved first, without reading the whole list (the library page's first screen).
+  (_db, tx) => {
+    tx.objectStore('entries').createIndex('saved', 'savedAt');
   },
 ];
 
@@ -51,6 +69,8 @@ export interface LibraryStore {
   /** Every entry, repaired; a damaged record is left out, never deleted. */
   entries(): Promise<LibraryEntry[]>;
   entry(id: string): Promise<LibraryEntry | null>;
+  /** The `count` most recently saved entries, newest first (what the list shows first), without reading the rest. */
+  newest(count: number): Promise<LibraryEntry[]>;
   body(id: string): Promise<LibraryBody | null>;
   /** Every body's text by id (for the search index). */
   texts(): Promise<Map<string, string>>;
@@ -65,11 +85,20 @@ export interface LibraryStore {
   /** Deletes articles whole and returns them, so they can be put back. */
   remove(ids: readonly string[]): Promise<RemovedArticle[]>;
   restore(removed: readonly RemovedArticle[]): Promise<void>;
+  /** What sync knows of the library: every entry's index record and the deletions (tombstones). */
+  syncRecords(): Promise<LibrarySyncRecord[]>;
+  /**
+   * Writes what another device changed: newer fields over an entry, a new entry queued without its body, a deletion
+   * (the article removed whole, its tombstone kept). One transaction.
+   */
+  applySync(records: readonly LibrarySyncRecord[]): Promise<void>;
 }
 
 /** Tells every other extension page that the library changed (a page that shows it reloads its list). */
 const CHANNEL = 'lectern-library';
 export function announce(): void {
+  // The background keeps the library's sync; this wakes it when it sleeps (a service worker).
+  sendToExtension({ type: 'library-changed' }).catch(() => undefined);
   try {
     const channel = new BroadcastChannel(CHANNEL);
     channel.postMessage('changed');
@@ -106,6 +135,16 @@ export function openLibraryStore(): LibraryStore {
       const records: unknown[] = await (await database()).getAll('entries');
       return records.map(normalizeEntry).filter((entry) => entry !== null);
     },
+    async newest(count) {
+      const found: LibraryEntry[] = [];
+      let cursor = await (await database()).transaction('entries').store.index('saved').openCursor(null, 'prev');
+      while (cursor && found.length < count) {
+        const entry = normalizeEntry(cursor.value);
+        if (entry) found.push(entry);
+        cursor = await cursor.continue();
+      }
+      return found;
+    },
     async entry(id) {
       return normalizeEntry(await (await database()).get('entries', id));
     },
@@ -127,8 +166,12 @@ export function openLibraryStore(): LibraryStore {
     },
     async save(entry, body, images) {
       const db = await database();
-      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
-      const writes: Array<Promise<unknown>> = [tx.objectStore('entries').put(entry)];
+      const tx = db.transaction(['entries', 'bodies', 'images', 'tombstones'], 'readwrite');
+      // Saved again after a deletion: alive again everywhere.
+      const writes: Array<Promise<unknown>> = [
+        tx.objectStore('entries').put(entry),
+        tx.objectStore('tombstones').delete(entry.id),
+      ];
       if (body) writes.push(tx.objectStore('bodies').put(body));
       if (images) {
         const store = tx.objectStore('images');
@@ -160,21 +203,32 @@ export function openLibraryStore(): LibraryStore {
         return null;
       }
       const progress = change.progress === undefined ? entry.progress : Math.min(1, Math.max(0, change.progress));
+      const now = Date.now();
       const changed: LibraryEntry = {
         ...entry,
         progress,
         tags: change.tags === undefined ? entry.tags : normalizeTags(change.tags),
         state: change.state ?? (change.progress === undefined ? entry.state : stateAfterReading(entry.state, progress)),
-        updatedAt: Date.now(),
+        updatedAt: now,
       };
+      // Each group that changed gets its own time, so sync merges it apart from the others.
+      const stamps = { ...stampsOf(entry) };
+      // A state the user chose gets the time; one that reading moved on only just outranks the one it came from, so a
+      // choice made meanwhile on another device (archived there) still wins over it.
+      if (change.state !== undefined) stamps.state = now;
+      else if (changed.state !== entry.state) stamps.state += 1;
+      if (change.tags !== undefined) stamps.tags = now;
+      if (change.progress !== undefined) stamps.progress = now;
+      changed.stamps = stamps;
       await Promise.all([tx.store.put(changed), tx.done]);
       announce();
       return changed;
     },
     async remove(ids) {
       const db = await database();
-      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+      const tx = db.transaction(['entries', 'bodies', 'images', 'tombstones'], 'readwrite');
       const removed: RemovedArticle[] = [];
+      const now = Date.now();
       for (const id of ids) {
         const entry = normalizeEntry(await tx.objectStore('entries').get(id));
         if (!entry) continue;
@@ -184,6 +238,7 @@ export function openLibraryStore(): LibraryStore {
         await tx.objectStore('entries').delete(id);
         await tx.objectStore('bodies').delete(id);
         for (const image of images) await tx.objectStore('images').delete([image.articleId, image.src]);
+        await tx.objectStore('tombstones').put({ id, deleted: now });
       }
       await tx.done;
       announce();
@@ -191,14 +246,71 @@ export function openLibraryStore(): LibraryStore {
     },
     async restore(removed) {
       const db = await database();
-      const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+      const tx = db.transaction(['entries', 'bodies', 'images', 'tombstones'], 'readwrite');
       const writes: Array<Promise<unknown>> = [];
+      // Put back later than its deletion, so sync brings it back on the other devices too.
+      const now = Date.now();
       for (const { entry, body, images } of removed) {
-        writes.push(tx.objectStore('entries').put(entry));
+        writes.push(
+          tx.objectStore('entries').put({ ...entry, stamps: { meta: now, state: now, tags: now, progress: now } }),
+        );
+        writes.push(tx.objectStore('tombstones').delete(entry.id));
         if (body) writes.push(tx.objectStore('bodies').put(body));
         for (const image of images) writes.push(tx.objectStore('images').put(image));
       }
       await Promise.all([...writes, tx.done]);
+      announce();
+    },
+    async syncRecords() {
+      const db = await database();
+      const tx = db.transaction(['entries', 'tombstones']);
+      const [entries, tombstones] = await Promise.all([
+        tx.objectStore('entries').getAll() as Promise<unknown[]>,
+        tx.objectStore('tombstones').getAll() as Promise<unknown[]>,
+      ]);
+      const records: LibrarySyncRecord[] = [];
+      const alive = new Set<string>();
+      for (const raw of entries) {
+        const entry = normalizeEntry(raw);
+        if (!entry) continue;
+        alive.add(entry.id);
+        records.push(indexRecord(entry));
+      }
+      for (const raw of tombstones) {
+        const t = raw as Partial<LibraryTombstone> | null;
+        if (typeof t?.id === 'string' && typeof t.deleted === 'number' && !alive.has(t.id))
+          records.push({ id: t.id, deleted: t.deleted });
+      }
+      return records;
+    },
+    async applySync(records) {
+      const db = await database();
+      const tx = db.transaction(['entries', 'bodies', 'images', 'tombstones'], 'readwrite');
+      const entries = tx.objectStore('entries');
+      const tombstones = tx.objectStore('tombstones');
+      const work = (async () => {
+        for (const record of records) {
+          if (isLibraryTombstone(record)) {
+            await entries.delete(record.id);
+            await tx.objectStore('bodies').delete(record.id);
+            const images = tx.objectStore('images');
+            for (const key of await images.index('article').getAllKeys(record.id)) await images.delete(key);
+            await tombstones.put(record);
+            continue;
+          }
+          const local = normalizeEntry(await entries.get(record.id));
+          await entries.put(entryFromSync(record, local));
+          await tombstones.delete(record.id);
+        }
+      })();
+      await Promise.all([work, tx.done]).catch((error: unknown) => {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted.
+        }
+        throw error;
+      });
       announce();
     },
   };

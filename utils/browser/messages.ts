@@ -27,7 +27,9 @@ export type Message =
    */
   | { type: 'reader-verdict'; tabId: number; url: string; article: boolean }
   /** popup → background: the reader's verdict on the tab's page, when a reader has judged it. */
-  | { type: 'page-verdict'; tabId: number };
+  | { type: 'page-verdict'; tabId: number }
+  /** any page → background: the library changed here, so its index syncs (and a sleeping service worker wakes). */
+  | { type: 'library-changed' };
 
 /** What the reader found a page to be. */
 export interface PageVerdict {
@@ -41,6 +43,7 @@ export interface Replies {
   'read-pending': void;
   'reader-verdict': void;
   'page-verdict': PageVerdict | null;
+  'library-changed': void;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SyncState } from '@/utils/annotate';
+import type { SyncState } from '@/utils/sync';
 
 /**
  * The last problem highlight sync met (a reader's sync engine reports its states here), kept in storage.local so the

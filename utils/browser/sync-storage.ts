@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { SyncStorage } from '@/utils/annotate';
+import type { SyncStorage } from '@/utils/sync';
 
-/** storage.sync for highlight sync (utils/annotate sync-engine): the browser's own, synced across the user's browsers. */
+/** storage.sync for sync (utils/sync's engine: highlights, the library's index): the browser's own, synced across the user's browsers. */
 export const syncStorage: SyncStorage = {
   get: (keys) => browser.storage.sync.get(keys),
   set: (items) => browser.storage.sync.set(items),

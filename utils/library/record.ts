@@ -34,8 +34,23 @@ export interface LibraryEntry {
   progress: number;
   /** Images kept with it, and left out (over the per-article cap, or unreadable). */
   images: { kept: number; left: number };
-  /** A link saved without being read yet (the context menu on a link): its article is read when first opened. */
+  /**
+   * A link saved without being read yet (the context menu on a link, or an article another device synced without its
+   * body): its article is read when first opened.
+   */
   pending: boolean;
+  /**
+   * When each group of the fields that sync was last changed (ms since 1970): `meta` (address, title, site, date saved),
+   * `state`, `tags`, `progress`. Missing in entries stored before sync: their `updatedAt` stands for all.
+   */
+  stamps?: IndexStamps;
+}
+
+export interface IndexStamps {
+  meta: number;
+  state: number;
+  tags: number;
+  progress: number;
 }
 
 /** The article itself: its sanitized HTML and plain text, and the picture shown above an article without one. */
@@ -51,6 +66,12 @@ export interface LibraryImage {
   articleId: string;
   src: string;
   blob: Blob;
+}
+
+/** The times of an entry's field groups; an entry stored before they existed has its last change for all. */
+export function stampsOf(entry: Pick<LibraryEntry, 'updatedAt' | 'stamps'>): IndexStamps {
+  const at = entry.updatedAt;
+  return entry.stamps ?? { meta: at, state: at, tags: at, progress: at };
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -115,7 +136,17 @@ export function normalizeEntry(value: unknown): LibraryEntry | null {
     progress: Math.min(1, Math.max(0, num(v['progress'], 0))),
     images: { kept: Math.max(0, num(images['kept'], 0)), left: Math.max(0, num(images['left'], 0)) },
     pending: v['pending'] === true,
+    ...stampsIn(v['stamps']),
   };
+}
+
+function stampsIn(value: unknown): { stamps?: IndexStamps } {
+  if (typeof value !== 'object' || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const [meta, state, tags, progress] = ['meta', 'state', 'tags', 'progress'].map((k) => num(v[k], NaN));
+  return [meta, state, tags, progress].every(Number.isFinite)
+    ? { stamps: { meta: meta!, state: state!, tags: tags!, progress: progress! } }
+    : {};
 }
 
 export function normalizeBody(value: unknown): LibraryBody | null {

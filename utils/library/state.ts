@@ -1,5 +1,5 @@
 import { cleanUrl } from '@/utils/share';
-import { hostOf, type LibraryBody, type LibraryEntry, type ReadState } from './record';
+import { hostOf, stampsOf, type LibraryBody, type LibraryEntry, type ReadState } from './record';
 
 /** The article as extraction gives it (utils/extract's Article, the fields the library keeps). */
 export interface ArticleToSave {
@@ -64,11 +64,13 @@ export function entryToSave(
     readingMinutes: article.readingMinutes,
     savedAt: existing?.savedAt ?? now,
     updatedAt: now,
-    state: existing && !existing.pending ? existing.state : 'unread',
+    // A queued entry keeps its state too: one synced from another device may have been read there.
+    state: existing?.state ?? 'unread',
     tags: existing?.tags ?? [],
     progress: existing?.progress ?? 0,
     images,
     pending: false,
+    stamps: existing ? { ...stampsOf(existing), meta: now } : { meta: now, state: now, tags: now, progress: now },
   };
   return { entry, body: { id, html: article.html, text: article.text, leadImage: article.leadImage } };
 }
@@ -98,5 +100,6 @@ export function pendingEntry(url: string, title: string, now: number, existing: 
     progress: 0,
     images: { kept: 0, left: 0 },
     pending: true,
+    stamps: { meta: now, state: now, tags: now, progress: now },
   };
 }

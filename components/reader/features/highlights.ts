@@ -5,12 +5,11 @@ import {
   describeRange,
   readingOrder,
   type HighlightSync,
-  type SyncState,
-  type SyncStorage,
   type Highlight,
   type HighlightColor,
   type TextRange,
 } from '@/utils/annotate';
+import type { SyncState, SyncStorage } from '@/utils/sync';
 import {
   openHighlightStore,
   recordSyncState,
@@ -44,7 +43,7 @@ export interface Highlights {
   /** Removes a highlight; returns it (with where it was) so it can be put back. */
   remove: (id: string) => PlacedHighlight | null;
   restore: (item: PlacedHighlight) => void;
-  /** How storage.sync stands for this article (see utils/annotate sync-engine). */
+  /** How storage.sync stands for this article (see utils/sync's engine). */
   syncState: SyncState;
   /** Every article's highlights, for the export of them all. */
   all: () => Promise<Highlight[]>;
