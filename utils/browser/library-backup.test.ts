@@ -2,7 +2,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Highlight } from '@/utils/annotate';
-import { backupParts, entryToSave, readBackup, type BackupArticle, type LibraryImage } from '@/utils/library';
+import {
+  backupParts,
+  entryToSave,
+  isLibraryTombstone,
+  mergeLibrary,
+  readBackup,
+  type BackupArticle,
+  type LibraryImage,
+} from '@/utils/library';
 import { openHighlightStore } from './highlight-store';
 import { openLibraryBackup } from './library-backup';
 import { openLibraryStore } from './library-store';
@@ -108,6 +116,32 @@ describe('library backup and restore over IndexedDB', () => {
     // Twice: nothing written, same ids, same records.
     expect(await openLibraryBackup().restore(read.articles)).toEqual({ restored: 0, already: 3 });
     expect(await everything()).toEqual(before);
+  });
+
+  it('deleted here, then restored or imported again: alive, and its deletion no longer wins when sync merges', async () => {
+    await fillLibrary();
+    const text = await backupText();
+    const store = openLibraryStore();
+    const ids = (await store.entries()).map((entry) => entry.id);
+    await store.remove(ids);
+    const deletions = (await store.syncRecords()).filter(isLibraryTombstone);
+    expect(deletions).toHaveLength(3);
+    const read = await readBackup(text);
+    if (!read.ok) throw new Error(read.problem);
+    expect(await openLibraryBackup().restore(read.articles)).toEqual({ restored: 3, already: 0 });
+    const records = await store.syncRecords();
+    expect(records.filter(isLibraryTombstone)).toEqual([]);
+    // Another browser that heard of the deletions keeps the restored articles when it merges.
+    expect(mergeLibrary(deletions, records).filter(isLibraryTombstone)).toEqual([]);
+
+    // The same for a link imported again after its entry was deleted here.
+    await store.remove([saved('a').entry.id]);
+    const [gone] = (await store.syncRecords()).filter(isLibraryTombstone);
+    const item = { url: 'https://example.com/a', title: 'A', savedAt: 1, tags: [], archived: false };
+    expect(await openLibraryBackup().addList([item], 5000)).toEqual({ imported: 1, already: 0, skipped: 0 });
+    const back = await store.syncRecords();
+    expect(back.filter(isLibraryTombstone)).toEqual([]);
+    expect(mergeLibrary([gone!], back).filter(isLibraryTombstone)).toEqual([]);
   });
 
   it('an article changed since the backup stays as it is now, and keeps its new highlight', async () => {

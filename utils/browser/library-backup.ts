@@ -1,3 +1,4 @@
+import type { IDBPObjectStore } from 'idb';
 import { lazyDatabase } from './idb-connection';
 import { openHighlightStore, type HighlightStore } from './highlight-store';
 import { LIBRARY_DB, LIBRARY_DB_STEPS, announce, type LibrarySchema } from './library-store';
@@ -8,6 +9,7 @@ import {
   planRestore,
   type BackupArticle,
   type ImportItem,
+  type LibraryEntry,
   type LibraryImage,
 } from '@/utils/library';
 
@@ -34,6 +36,29 @@ const isImage = (value: unknown): value is LibraryImage =>
   typeof (value as LibraryImage).articleId === 'string' &&
   typeof (value as LibraryImage).src === 'string' &&
   (value as LibraryImage).blob instanceof Blob;
+
+/**
+ * An entry about to be written back over its own deletion on this browser (deleted, then restored or imported):
+ * the deletion's tombstone goes and every field is stamped now, so sync brings it back everywhere instead of deleting
+ * it again. An entry with no deletion is written as it came (a restore into an empty library is exact).
+ */
+async function revived(
+  tombstones: IDBPObjectStore<
+    LibrarySchema,
+    ['entries', 'tombstones'] | ['entries', 'bodies', 'images', 'tombstones'],
+    'tombstones',
+    'readwrite'
+  >,
+  entry: LibraryEntry,
+  now: number,
+): Promise<LibraryEntry> {
+  const deletion = await tombstones.get(entry.id);
+  if (!deletion) return entry;
+  await tombstones.delete(entry.id);
+  // Later than the deletion even if a clock disagrees: the restore is the user's last word.
+  const at = Math.max(now, deletion.deleted + 1);
+  return { ...entry, stamps: { meta: at, state: at, tags: at, progress: at } };
+}
 
 export function openLibraryBackup(highlightStore: HighlightStore = openHighlightStore()): LibraryBackup {
   const database = lazyDatabase<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS);
@@ -79,10 +104,11 @@ export function openLibraryBackup(highlightStore: HighlightStore = openHighlight
       // the message says holds — the library is as it was — and importing again completes it.
       if (plan.highlights.length) await highlightStore.apply(plan.highlights);
       if (plan.articles.length) {
-        const tx = db.transaction(['entries', 'bodies', 'images'], 'readwrite');
+        const tx = db.transaction(['entries', 'bodies', 'images', 'tombstones'], 'readwrite');
         const imageStore = tx.objectStore('images');
+        const now = Date.now();
         const writes = plan.articles.map(async ({ entry, body, images }) => {
-          await tx.objectStore('entries').put(entry);
+          await tx.objectStore('entries').put(await revived(tx.objectStore('tombstones'), entry, now));
           if (body) await tx.objectStore('bodies').put(body);
           const old = await imageStore.index('article').getAllKeys(entry.id);
           await Promise.all(old.map((key) => imageStore.delete(key)));
@@ -107,8 +133,11 @@ export function openLibraryBackup(highlightStore: HighlightStore = openHighlight
       const entries = await localEntries();
       const plan = planImport(items, new Map(entries.map((entry) => [entry.id, entry])), now);
       if (plan.entries.length) {
-        const tx = db.transaction('entries', 'readwrite');
-        await Promise.all([...plan.entries.map((entry) => tx.store.put(entry)), tx.done]);
+        const tx = db.transaction(['entries', 'tombstones'], 'readwrite');
+        const put = async (entry: LibraryEntry): Promise<void> => {
+          await tx.objectStore('entries').put(await revived(tx.objectStore('tombstones'), entry, now));
+        };
+        await Promise.all([...plan.entries.map(put), tx.done]);
         announce();
       }
       return { imported: plan.imported, already: plan.already, skipped: plan.skipped };
