@@ -68,7 +68,15 @@ export async function readInBrowser(name, pages, base, { root, onPage } = {}) {
       let reader;
       try {
         tab = await driver.newTab();
-        await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+        await tab.goto(url, { waitUntil: 'load', timeout: 60_000 }).catch(async (error) => {
+          // The driver can lose track of a navigation that did happen (Firefox: "Address rejected"): a loaded
+          // document at the address is what counts, else the page is loaded once more.
+          const loaded = (u) => location.href === u && document.readyState === 'complete';
+          await waitFor(tab, loaded, url, { timeout: 30_000 }).catch(async () => {
+            console.error(`${name}: ${page.id.slice(0, 12)} again after ${String(error.message).split('\n')[0]}`);
+            await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+          });
+        });
         await tabLoaded(driver, await tabIdOf(driver, url), `${page.id} loaded`, 60_000);
         await tab.bringToFront();
         const opened = driver.nextReader({ timeout: 120_000 });
