@@ -60,8 +60,14 @@ export async function readInBrowser(name, pages, base, { root, onPage } = {}) {
   const out = {};
   let version = '';
   try {
-    const agent = await driver.ext(() => navigator.userAgent);
-    version = /(Chrome|Firefox)\/([\d.]+)/.exec(agent)?.[2] ?? '';
+    // The full version (the user agent string rounds it).
+    version = await driver.ext(async () =>
+      globalThis.browser?.runtime.getBrowserInfo
+        ? (await globalThis.browser.runtime.getBrowserInfo()).version
+        : ((await navigator.userAgentData.getHighEntropyValues(['fullVersionList'])).fullVersionList.find((b) =>
+            /Chrom/.test(b.brand),
+          )?.version ?? ''),
+    );
     for (const [i, page] of pages.entries()) {
       const url = `${base}/corpus/${page.id}`;
       let tab;
@@ -139,7 +145,10 @@ export async function asPeopleSeeIt(ctx) {
 
     const browsers = {};
     for (const name of ctx.firefox ? ['chromium', 'firefox'] : ['chromium']) {
-      const progress = (i, n) => process.stderr.isTTY && process.stderr.write(`\r${name} ${i}/${n}`);
+      const progress = (i, n) =>
+        process.stderr.isTTY
+          ? process.stderr.write(`\r${name} ${i}/${n}`)
+          : (i % 10 === 0 || i === n) && console.error(`${name}: ${i}/${n} pages`);
       browsers[name] = await readInBrowser(name, pages, server.base, { root, onPage: progress });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
     }
@@ -192,7 +201,16 @@ export async function asPeopleSeeIt(ctx) {
       );
       for (const [id, p] of failed) lines.push(`  ${id.slice(0, 12)} failed: ${p.error}`);
     }
-    lines.push(`the address alone (Node, served − page’s own): ${sign(rows[3].f1 - rows[1].f1)} F1 as displayed`);
+    // Extraction reads the page's host (links to the same site count as the site's furniture): the pages whose words
+    // change with the address alone.
+    const moved = pages.filter(
+      (p) => tokenize(node.original[p.id].displayed).join(' ') !== tokenize(node.served[p.id].displayed).join(' '),
+    );
+    lines.push(
+      `the address alone (Node, served − page’s own): ${sign(rows[3].f1 - rows[1].f1)} F1 as displayed, ` +
+        `${sign(rows[2].f1 - rows[0].f1)} as the text field; other words on ${moved.length} pages` +
+        (moved.length ? `: ${moved.map((p) => p.id.slice(0, 12)).join(', ')}` : ''),
+    );
 
     // Per language (the language extraction gives the page), F1 as displayed.
     const byLang = {};
@@ -260,6 +278,7 @@ export async function asPeopleSeeIt(ctx) {
       agreement,
       perLanguage,
       differ,
+      addressDependent: moved.map((p) => p.id),
       fieldMismatch,
       states: Object.fromEntries(Object.entries(browsers).map(([n, b]) => [n, pick(b.pages, 'state')])),
     };
