@@ -227,14 +227,20 @@ export async function asPeopleSeeIt(ctx) {
             : r.what.split(' ')[0];
     lines.push(
       '',
-      'per language (F1; "shown" = as displayed)',
-      'lang  pages  ' + cols.map((c) => short(c).padEnd(12)).join(''),
+      'per language: F1 / precision / recall ("shown" = as displayed)',
+      'lang  pages  ' + cols.map((c) => short(c).padEnd(20)).join(''),
     );
     const perLanguage = {};
     for (const [lang, ids] of langRows) {
-      const scores = cols.map((c) => score(c.texts, ids).f1);
-      perLanguage[lang] = { pages: ids.length, ...Object.fromEntries(cols.map((c, i) => [c.what, scores[i]])) };
-      lines.push(lang.padEnd(6) + String(ids.length).padEnd(7) + scores.map((x) => f(x).padEnd(12)).join(''));
+      const scores = cols.map((c) => score(c.texts, ids));
+      perLanguage[lang] = {
+        pages: ids.length,
+        ...Object.fromEntries(
+          cols.map((c, i) => [c.what, { f1: scores[i].f1, precision: scores[i].precision, recall: scores[i].recall }]),
+        ),
+      };
+      const cell = (m) => `${f(m.f1)} ${f(m.precision)} ${f(m.recall)}`.padEnd(20);
+      lines.push(lang.padEnd(6) + String(ids.length).padEnd(7) + scores.map(cell).join(''));
     }
 
     // Page by page: where a browser shows other words than Node at the same address.
