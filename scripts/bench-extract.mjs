@@ -17,6 +17,11 @@
 // --pages P      a subset: the first N pages, or pages whose ids start with one of the comma-separated prefixes.
 //                Scores of a subset are the subset's, not the corpus's.
 // --predictions F  each extractor's text per page, {extractor: {id: text}}, to diff against the ground truth.
+// As people see it (needs `npm run build`; implies --no-timing):
+// --browser      also open the built extension's reader on every page in real Chromium and Firefox ESR and score the
+//                text it shows, next to the Node figures of the same run, overall and per language (see
+//                scripts/bench-extract-browser.mjs); --no-firefox for Chromium alone; --page-scripts lets the pages'
+//                inline scripts run (blocked by default: the corpus and its ground truth are the pages without them).
 //
 // Quality: one pass over every page (which is also the warm-up), scored in-process by the corpus's own evaluate.mjs
 // (its exported `evaluate`, the function its CLI runs, without the bootstrap), so F1/precision/recall are identical to
@@ -50,8 +55,22 @@ const { values } = parseArgs({
     'no-timing': { type: 'boolean', default: false },
     pages: { type: 'string' },
     predictions: { type: 'string' },
+    browser: { type: 'boolean', default: false },
+    'no-firefox': { type: 'boolean', default: false },
+    'page-scripts': { type: 'boolean', default: false },
   },
 });
+if (values.browser) {
+  values['no-timing'] = true;
+  if (values.only === 'readability') {
+    console.error('--browser measures Lectern: not with --only readability');
+    process.exit(2);
+  }
+  if (!existsSync(join(fileURLToPath(new URL('..', import.meta.url)), '.output/chrome-mv3/manifest.json'))) {
+    console.error('--browser needs the built extension: run `npm run build` first');
+    process.exit(2);
+  }
+}
 if (values.only && !['lectern', 'readability'].includes(values.only)) {
   console.error('--only takes lectern or readability');
   process.exit(2);
@@ -72,7 +91,7 @@ if (!existsSync(join(setDir, 'ground-truth.json')) || !evaluatePath) {
   console.error(`no corpus at ${corpusArg} (want ground-truth.json, html/ and evaluate.mjs)`);
   process.exit(2);
 }
-const { evaluate, loadGroundTruth } = await import(pathToFileURL(evaluatePath).href);
+const { evaluate, loadGroundTruth, tokenize } = await import(pathToFileURL(evaluatePath).href);
 const allGroundTruth = loadGroundTruth(join(setDir, 'ground-truth.json'));
 const groundTruth = subset(allGroundTruth, values.pages);
 const htmlFiles = new Set(readdirSync(join(setDir, 'html')));
@@ -114,10 +133,13 @@ const vite = await createServer({
 try {
   const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
   const notArticles = new Set();
+  // The Article of each page (by address) from the scored pass, for --browser.
+  const articles = new Map();
   const extractors = {
     readability: (doc) => new Readability(doc).parse()?.textContent ?? '',
     lectern: (doc, url) => {
       const article = extractArticle(doc, url);
+      articles.set(url, article);
       // The reader shows a page its verdict calls no article as a notice, not as the text: count them.
       if (article && !article.verdict.article) notArticles.add(url);
       return article?.text ?? '';
@@ -278,6 +300,23 @@ try {
   lines.push(`(${report.wallSeconds.toFixed(0)} s in all, ${report.parseSeconds.toFixed(0)} s of it jsdom parsing)`);
   console.log(lines.join('\n'));
 
+  if (values.browser) {
+    const { textOf } = await vite.ssrLoadModule('/utils/extract/text.ts');
+    const { asPeopleSeeIt } = await import('./bench-extract-browser.mjs');
+    report.browser = await asPeopleSeeIt({
+      root: ROOT,
+      firefox: !values['no-firefox'],
+      pageScripts: values['page-scripts'],
+      pages,
+      groundTruth,
+      articles,
+      extractArticle,
+      textOf,
+      evaluate,
+      parse,
+      tokenize,
+    });
+  }
   if (values['per-page']) writeFileSync(values['per-page'], JSON.stringify(lecternPerPage, null, 1));
   if (values.json) writeFileSync(values.json, JSON.stringify(report, null, 2) + '\n');
   if (values.predictions) {

@@ -3,9 +3,10 @@ import { formatDate } from '@/utils/reader';
 import { t } from '@/utils/browser';
 
 /**
- * Title, then byline, site, date and reading time: what a reader wants to know before the first line. Each part of the
- * meta line is isolated (`<bdi>`, direction from its own text): on a right-to-left article the interface's "1 min read"
- * would otherwise take the article's direction and read "min read 1".
+ * Title, then byline, site, date and reading time: what a reader wants to know before the first line. The line flows in
+ * the article's direction, and each part is isolated (`<bdi dir="auto">`, direction from its own text): on a
+ * right-to-left article the interface's "1 min read" would otherwise take the article's direction and read
+ * "min read 1", and an English site name beside Arabic words would run into them.
  */
 export function ArticleHeader({ article, locale }: { article: Article; locale: string }) {
   const date = formatDate(article.published, locale);
@@ -17,21 +18,46 @@ export function ArticleHeader({ article, locale }: { article: Article; locale: s
       </h1>
       <p class="article-meta">
         {details.map((part, i) => (
-          <bdi key={i} class={i === 0 && article.byline ? 'byline' : 'site'}>
+          <bdi key={i} dir="auto" class={i === 0 && article.byline ? 'byline' : 'site'}>
             {part}
           </bdi>
         ))}
         {date && article.published && (
-          <bdi class="published">
+          <bdi dir="auto" lang={locale} class="published">
             <time dateTime={article.published}>{date}</time>
           </bdi>
         )}
         {article.readingMinutes > 0 && (
-          <bdi class="reading-time">{t('readingMinutes', String(article.readingMinutes))}</bdi>
+          <bdi dir="auto" lang={locale} class="reading-time">
+            {t('readingMinutes', String(article.readingMinutes))}
+          </bdi>
         )}
       </p>
-      <p class="print-only article-source">{article.url}</p>
+      {/* An address reads left to right whatever the article's direction. */}
+      <p class="print-only article-source" dir="ltr">
+        {article.url}
+      </p>
     </header>
+  );
+}
+
+/**
+ * The line under the article: the interface's words, so in the interface's direction — `dir="auto"` takes it from the
+ * label, whose text the browser reads for that (a `<bdi>` it would skip) — with the site's name isolated in its own.
+ */
+export function ArticleFooter({ article, locale }: { article: Article; locale: string }) {
+  return (
+    <footer class="article-footer" dir="auto" data-lectern="article-footer">
+      <a href={article.url} target="_blank" rel="noopener noreferrer">
+        <span class="label" lang={locale}>
+          {t('originalPage')}
+        </span>
+        {': '}
+        <bdi dir="auto" class="site">
+          {article.siteName ?? article.url}
+        </bdi>
+      </a>
+    </footer>
   );
 }
 

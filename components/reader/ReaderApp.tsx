@@ -22,7 +22,7 @@ import {
   toggleNight,
   type Settings,
 } from '@/utils/settings';
-import { ArticleHeader, LeadImage } from './ArticleHeader';
+import { ArticleFooter, ArticleHeader, LeadImage } from './ArticleHeader';
 import { KeyHelp } from './KeyHelp';
 import { Toolbar } from './Toolbar';
 import { TypographyPanel } from './TypographyPanel';
@@ -455,11 +455,7 @@ export function ReaderApp({
               data-long={article.html.length > LONG_ARTICLE ? '' : undefined}
               dangerouslySetInnerHTML={{ __html: article.html }}
             />
-            <footer class="article-footer">
-              <a href={article.url} target="_blank" rel="noopener noreferrer">
-                {t('originalPage')}: {article.siteName ?? article.url}
-              </a>
-            </footer>
+            <ArticleFooter article={article} locale={locale} />
           </article>
         )}
       </main>

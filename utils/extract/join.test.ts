@@ -173,6 +173,52 @@ describe('joinPages', () => {
     expect(asked).toEqual([]);
   });
 
+  it('each page’s note 1 keeps its own id, and each mark and back-link still reaches its own', async () => {
+    const url = 'https://coast.example/multipage/notes.html';
+    const { doc, article } = firstPage('notes.html', url);
+    const { fetchPage } = site({ 'https://coast.example/multipage/notes-2.html': 'notes-2.html' });
+    const joined = await joinPages(article, doc, fetchPage);
+    expect(joined.pages).toEqual({ joined: 2, failed: [] });
+    const body = htmlDocument(`<body>${joined.html}</body>`, url).body;
+    const ids = Array.from(body.querySelectorAll('[id]'), (el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const target = (a: Element) =>
+      body.ownerDocument.getElementById(decodeURIComponent(a.getAttribute('href')!.slice(1)));
+    const marks = Array.from(body.querySelectorAll('sup a[href^="#"]'));
+    expect(marks.map((a) => a.textContent)).toEqual(['1', '1']);
+    expect(marks.map((a) => target(a)?.textContent?.trim().slice(0, 40))).toEqual([
+      'The schoolmaster’s notebooks are kept in',
+      'The survey ship was the Petrel, which ch',
+    ]);
+    // The back-links return to their own marks.
+    const back = Array.from(body.querySelectorAll('li a[href^="#"]'));
+    expect(back.map((a) => target(a)?.contains(marks[back.indexOf(a)]!))).toEqual([true, true]);
+  });
+
+  it('a page that repeats an id of its own keeps its links on the first, and every id stays unique', async () => {
+    const url = 'https://coast.example/story';
+    const word = ['', 'first', 'second'];
+    const page = (n: number, extra = '') =>
+      `<html><body><article><h1>Story</h1><p>Part ${n}. ${prose.repeat(2)}<a href="#n">*</a></p>${extra}` +
+      `<p id="n">The ${word[n]} note, on the quay.</p><p id="n-2">A box of the ${word[n]} page with an id like a renamed one.</p>` +
+      `<p><a href="/story?page=${n + 1}">Next page →</a></p></article></body></html>`;
+    const doc = htmlDocument(page(1), url);
+    const fetchPage = async (u: string): Promise<FetchedPage> =>
+      u.endsWith('page=2')
+        ? { url: u, html: page(2, '<p id="n">The second page repeats the id on this box.</p>') }
+        : { error: '404' };
+    const joined = await joinPages(extractArticle(doc, url)!, doc, fetchPage);
+    expect(joined.pages?.joined).toBe(2);
+    const body = htmlDocument(`<body>${joined.html}</body>`, url).body;
+    const ids = Array.from(body.querySelectorAll('[id]'), (el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const marks = Array.from(body.querySelectorAll('a[href^="#"]'));
+    expect(marks.map((a) => body.ownerDocument.getElementById(a.getAttribute('href')!.slice(1))?.textContent)).toEqual([
+      'The first note, on the quay.',
+      'The second page repeats the id on this box.',
+    ]);
+  });
+
   it('a page with no next page is left as it is', async () => {
     const url = 'https://news.example/story';
     const doc = htmlDocument(`<html><body><article><p>${prose.repeat(3)}</p></article></body></html>`, url);

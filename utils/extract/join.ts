@@ -153,6 +153,7 @@ function joined(
     return box;
   });
   if (pages.length > 1) {
+    ownIds(boxes, pages);
     boxes.forEach((box, i) => dropPagers(box, pages[i]!.url, known));
     dropRepeats(boxes, pages);
   }
@@ -172,6 +173,60 @@ function joined(
   };
 }
 
+/** Attributes that name ids of the same document (sanitized pages keep these). */
+const ID_REFS = ['aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-details', 'headers', 'for'];
+
+/**
+ * Every page numbers its own notes (`#fn1` on each), so a later page's ids that an earlier page already used get the
+ * page's number (`…fn1-2`), and that page's own links and references to them follow: each mark opens its own note.
+ */
+function ownIds(boxes: Element[], pages: Page[]): void {
+  const used = new Set<string>();
+  boxes.forEach((box, i) => {
+    const elements = Array.from(box.querySelectorAll('[id]'));
+    const own = new Set(elements.map((el) => el.id));
+    const renamed = new Map<string, string>();
+    const seen = new Set<string>();
+    for (const el of elements) {
+      const id = el.id;
+      const again = seen.has(id);
+      seen.add(id);
+      if (!used.has(id)) {
+        used.add(id);
+        continue;
+      }
+      const base = `${id}-${pages[i]!.number}`;
+      let fresh = base;
+      for (let n = 2; used.has(fresh) || own.has(fresh); n++) fresh = `${base}-${n}`;
+      // A page's links reach the first element with the id (as getElementById finds it), not a repeat of it.
+      if (!again) renamed.set(id, fresh);
+      used.add(fresh);
+      el.id = fresh;
+    }
+    if (!renamed.size) return;
+    for (const a of Array.from(box.querySelectorAll('a[href^="#"]'))) {
+      const target = fragmentOf(a.getAttribute('href')!);
+      const fresh = target === null ? undefined : renamed.get(target);
+      if (fresh) a.setAttribute('href', `#${encodeURIComponent(fresh)}`);
+    }
+    for (const attr of ID_REFS) {
+      for (const el of Array.from(box.querySelectorAll(`[${attr}]`))) {
+        const ids = el.getAttribute(attr)!.split(/\s+/);
+        if (ids.some((id) => renamed.has(id))) el.setAttribute(attr, ids.map((id) => renamed.get(id) ?? id).join(' '));
+      }
+    }
+  });
+}
+
+/** The id a `#…` link names (percent-decoded), or null when it can't be read. */
+function fragmentOf(href: string): string | null {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return null;
+  }
+}
+
 function linkKey(a: Element, base: string): string | null {
   try {
     return pageKey(new URL(a.getAttribute('href') ?? '', base).href);
@@ -183,6 +238,8 @@ function linkKey(a: Element, base: string): string | null {
 /** The pager left in a page's article: short blocks whose every link goes to a page of this article. */
 function dropPagers(box: Element, url: string, known: Set<string>): void {
   const pageLink = (a: Element): boolean => {
+    // A link to a place in the page (a footnote mark, its back-link) is the page's own, never a pager's.
+    if (a.getAttribute('href')?.startsWith('#')) return false;
     const key = linkKey(a, url);
     return !!key && known.has(key);
   };

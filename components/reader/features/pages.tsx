@@ -19,7 +19,8 @@ export function PagesNote({ pages, locale }: { pages: PagesJoined; locale: strin
   const limit = pages.failed.find((page) => page.reason === 'limit');
   const missing = pages.failed.filter((page) => page.reason !== 'limit');
   return (
-    <div class="pages-note" data-lectern="pages" role="note">
+    // The interface's words inside the article: in the interface's language and direction.
+    <div class="pages-note" data-lectern="pages" role="note" lang={locale} dir="auto">
       <p class="pages-joined">{t(JOINED[pluralForm(pages.joined, locale)], count)}</p>
       {missing.length > 0 && (
         <ul class="pages-failed">

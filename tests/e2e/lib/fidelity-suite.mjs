@@ -82,6 +82,93 @@ function popoverState(reader) {
   });
 }
 
+/**
+ * The header and footer as drawn: the title, every heading, the article's direction, each part of the meta line (its
+ * element, dir attribute, computed isolation and direction, text, box, and whether its first letter is drawn left of
+ * its last), and the footer's label and site name.
+ */
+function bidiState(reader) {
+  return reader.evaluate(() => {
+    const firstLeftOfLast = (el) => {
+      const walker = document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+      const nodes = [];
+      while (walker.nextNode()) if (walker.currentNode.data.trim()) nodes.push(walker.currentNode);
+      const box = (node, i) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = nodes[0];
+      const last = nodes[nodes.length - 1];
+      return box(first, first.data.search(/\S/)).left < box(last, last.data.trimEnd().length - 1).left;
+    };
+    const part = (el) => {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        tag: el.localName,
+        dirAttr: el.getAttribute('dir'),
+        isolated: style.unicodeBidi,
+        direction: style.direction,
+        text: el.textContent,
+        left: r.left,
+        right: r.right,
+        firstLeftOfLast: firstLeftOfLast(el),
+      };
+    };
+    const meta = document.querySelector('.article-meta');
+    const time = meta.querySelector('.reading-time');
+    const footer = document.querySelector('[data-lectern="article-footer"]');
+    return {
+      title: document.querySelector('[data-lectern="title"]').textContent.trim(),
+      headings: [...document.querySelectorAll('main h1, main h2, main h3')].map((h) => h.textContent.trim()),
+      dir: document.querySelector('main article').getAttribute('dir'),
+      parts: [...meta.children].map(part),
+      readingTime: time.textContent,
+      firstLeftOfLast: firstLeftOfLast(time),
+      footer: {
+        text: footer.textContent,
+        dirAttr: footer.getAttribute('dir'),
+        direction: getComputedStyle(footer).direction,
+        label: part(footer.querySelector('.label')),
+        site: part(footer.querySelector('.site')),
+      },
+    };
+  });
+}
+
+/** Each part of the meta line is its own isolate, its direction from its own text. */
+function assertIsolated(header) {
+  for (const p of header.parts) {
+    assert.equal(p.tag, 'bdi', p.text);
+    assert.equal(p.dirAttr, 'auto', p.text);
+    assert.equal(p.isolated, 'isolate', p.text);
+  }
+}
+
+/** The parts drawn one after the other in the line's direction: each right of the next (rtl) or left of it (ltr). */
+function assertFlow(parts, dir) {
+  for (let i = 1; i < parts.length; i++) {
+    const [a, b] = [parts[i - 1], parts[i]];
+    if (dir === 'rtl') assert.ok(a.left >= b.right - 1, `${a.text} before ${b.text}, right to left`);
+    else assert.ok(a.right <= b.left + 1, `${a.text} before ${b.text}, left to right`);
+  }
+}
+
+/** The footer reads in the interface's direction: "Original page: <site>", the label then the isolated name. */
+function assertFooter(footer, site) {
+  assert.equal(footer.text, `Original page: ${site}`);
+  assert.equal(footer.dirAttr, 'auto');
+  assert.equal(footer.direction, 'ltr', 'the interface’s (English) direction');
+  assert.equal(footer.label.isolated, 'isolate');
+  assert.equal(footer.site.tag, 'bdi');
+  assert.equal(footer.site.dirAttr, 'auto');
+  assert.equal(footer.site.isolated, 'isolate');
+  assert.ok(footer.label.right <= footer.site.left, 'the label, then the site’s name');
+  assert.ok(footer.label.firstLeftOfLast, 'the label in its own order');
+}
+
 export function fidelitySuite(launch) {
   let driver;
   let server;
@@ -144,32 +231,7 @@ export function fidelitySuite(launch) {
 
   it('right-to-left: the title once, and the meta line in reading order, each part isolated', async () => {
     const reader = await readerFor(driver, server, 'rtl-arabic');
-    const header = await reader.evaluate(() => {
-      const title = document.querySelector('[data-lectern="title"]').textContent.trim();
-      const all = [...document.querySelectorAll('main h1, main h2, main h3')].map((h) => h.textContent.trim());
-      const meta = document.querySelector('.article-meta');
-      const time = meta.querySelector('.reading-time');
-      // Where the first and the last characters of "1 min read" are drawn: in reading order, left before right.
-      const text = time.firstChild;
-      const at = (i) => {
-        const range = document.createRange();
-        range.setStart(text, i);
-        range.setEnd(text, i + 1);
-        return range.getBoundingClientRect().left;
-      };
-      return {
-        title,
-        headings: all,
-        dir: document.querySelector('main article').getAttribute('dir'),
-        parts: [...meta.children].map((el) => ({
-          tag: el.localName,
-          isolated: getComputedStyle(el).unicodeBidi,
-          text: el.textContent,
-        })),
-        readingTime: text.data,
-        firstLeftOfLast: at(0) < at(text.data.length - 1),
-      };
-    });
+    const header = await bidiState(reader);
     assert.equal(header.title, 'افتتاح حديقة جديدة على ضفة النهر');
     assert.deepEqual(header.headings, [header.title], 'the title shown once');
     assert.equal(header.dir, 'rtl');
@@ -177,13 +239,53 @@ export function fidelitySuite(launch) {
       header.parts.map((p) => p.text),
       ['سارة منصور', 'أخبار المدينة', header.parts[2].text, '1 min read'],
     );
-    for (const part of header.parts) {
-      assert.equal(part.tag, 'bdi');
-      assert.equal(part.isolated, 'isolate');
-    }
+    assertIsolated(header);
+    assertFlow(header.parts, 'rtl');
     assert.equal(header.readingTime, '1 min read');
     assert.ok(header.firstLeftOfLast, '"1 min read" drawn in its own (left-to-right) order');
+    assertFooter(header.footer, 'أخبار المدينة');
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-rtl.png` });
+    await reader.close();
+  });
+
+  it('right-to-left: a Hebrew article with an English site name, in order in the meta line and the footer', async () => {
+    const reader = await readerFor(driver, server, 'rtl-hebrew');
+    const header = await bidiState(reader);
+    assert.equal(header.title, 'הספרייה העירונית נפתחת מחדש אחרי השיפוץ');
+    assert.deepEqual(header.headings, [header.title], 'the title shown once');
+    assert.equal(header.dir, 'rtl');
+    assert.deepEqual(
+      header.parts.map((p) => p.text),
+      ['נועה לוי', 'Valley Herald', header.parts[2].text, '1 min read'],
+    );
+    assertIsolated(header);
+    assertFlow(header.parts, 'rtl');
+    // The English name is drawn in its own order: "Valley" left of "Herald".
+    assert.ok(header.parts[1].firstLeftOfLast, '"Valley Herald" left to right');
+    assertFooter(header.footer, 'Valley Herald');
+    await reader.evaluate(() => document.querySelector('[data-lectern="article-footer"]').scrollIntoView());
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-rtl-hebrew-footer.png` });
+    await reader.evaluate(() => window.scrollTo(0, 0));
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-rtl-hebrew.png` });
+    await reader.close();
+  });
+
+  it('left-to-right: an Arabic author’s name in an English article stays whole and in its place', async () => {
+    const reader = await readerFor(driver, server, 'ltr-rtl-author');
+    const header = await bidiState(reader);
+    assert.deepEqual(header.headings, ['A night train returns to the mountain line'], 'the title shown once');
+    assert.equal(header.dir, 'ltr');
+    assert.deepEqual(
+      header.parts.map((p) => p.text),
+      ['ليلى حداد', 'Rail Notes', header.parts[2].text, '1 min read'],
+    );
+    assertIsolated(header);
+    assertFlow(header.parts, 'ltr');
+    // The name, isolated, is drawn right to left inside its own box: its first letter right of its last.
+    assert.equal(header.parts[0].direction, 'rtl');
+    assert.ok(!header.parts[0].firstLeftOfLast, 'the name drawn right to left');
+    assertFooter(header.footer, 'Rail Notes');
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-ltr-rtl-author.png` });
     await reader.close();
   });
 
@@ -321,6 +423,60 @@ export function fidelitySuite(launch) {
     assert.ok(state.text.includes('The islanders say it is the first time'));
     assert.ok(!/Page \d of 4|Next page/.test(state.text));
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-failed.png` });
+    await reader.close();
+  });
+
+  it('multi-page: each page’s note 1 opens its own note, and its back-link returns to its own mark', async () => {
+    const reader = await readerAt(driver, `${server.base}/multipage/notes.html`);
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="pages"]'), undefined, {
+      what: 'pages joined',
+    });
+    const marks = await reader.evaluate(() =>
+      [...document.querySelectorAll('[data-lectern="article"] a[data-footnote-ref]')].map((a) => ({
+        text: a.textContent,
+        href: a.getAttribute('href'),
+      })),
+    );
+    assert.equal(marks.length, 2, JSON.stringify(marks));
+    assert.deepEqual(
+      marks.map((m) => m.text),
+      ['1', '1'],
+    );
+    assert.notEqual(marks[0].href, marks[1].href, 'each mark names its own note');
+    const notes = [/The schoolmaster’s notebooks are kept in the county archive/, /The survey ship was the Petrel/];
+    for (const [i, note] of notes.entries()) {
+      const mark = `[data-lectern="article"] a[data-footnote-ref][href="${marks[i].href}"]`;
+      await reader.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'center' }), mark);
+      await reader.click(mark);
+      const text = await waitFor(
+        reader,
+        () => {
+          const popover = document.querySelector('[data-lectern="footnote"]');
+          return popover?.contains(document.activeElement) ? popover.textContent.replace(/\s+/g, ' ') : null;
+        },
+        undefined,
+        { what: `the popover of mark ${i + 1}` },
+      );
+      assert.match(text, note);
+      if (i === 1) await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-pages-footnote.png` });
+      await reader.keyboard.press('Escape');
+      await waitFor(reader, () => !document.querySelector('[data-lectern="footnote"]'), undefined, {
+        what: 'popover closed',
+      });
+      // The note's own ↩ (in the notes of its page) returns the focus to this mark, not to the other page's.
+      const back = await reader.evaluate((href) => {
+        const note = document.getElementById(decodeURIComponent(href.slice(1)));
+        const link = note?.querySelector('a[href^="#"]');
+        link?.scrollIntoView({ block: 'center' });
+        return link ? `#${link.closest('li').id} a[href^="#"]` : null;
+      }, marks[i].href);
+      assert.ok(back, 'the note has its back-link');
+      await reader.click(back);
+      await waitFor(reader, (sel) => document.activeElement === document.querySelector(sel), mark, {
+        what: `focus back on mark ${i + 1}`,
+      });
+    }
+    assert.ok(!(await reader.evaluate(() => location.href)).includes('#'), 'the reader stays where it is');
     await reader.close();
   });
 
