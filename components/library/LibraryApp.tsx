@@ -29,6 +29,7 @@ import {
   type ReadState,
 } from '@/utils/library';
 import { formatDate, formatNumber, savedReaderPath } from '@/utils/reader';
+import { ExportMenu } from './ExportMenu';
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -270,6 +271,13 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         >
           {t('deleteArticles')}
         </button>
+        <ExportMenu
+          ids={chosen.map((entry) => entry.id)}
+          store={store}
+          locale={locale}
+          onMessage={setToast}
+          disabled={!chosen.length}
+        />
       </div>
       <section aria-label={t('libraryTitle')}>
         {loaded.kind === 'failed' && (
@@ -398,6 +406,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
                   <button type="button" class="secondary small" data-action="delete" onClick={() => remove([entry.id])}>
                     {t('deleteArticles')}
                   </button>
+                  <ExportMenu ids={[entry.id]} store={store} locale={locale} onMessage={setToast} />
                 </div>
               </li>
             );

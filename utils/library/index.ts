@@ -1,6 +1,7 @@
 // The library's public face: saved articles as records (entry, body, images), the rules of their state as they are
-// read, the per-article image cap, sorting and filtering, and the full-text search (MiniSearch, loaded on first use).
-// Pure: the IndexedDB adapter is utils/browser/library-store.ts.
+// read, the per-article image cap, sorting and filtering, the full-text search (MiniSearch, loaded on first use) and
+// the exports (EPUB, Markdown zip; fflate loaded on first export). Pure: the IndexedDB adapter is
+// utils/browser/library-store.ts.
 export {
   READ_STATES,
   hostOf,
@@ -33,3 +34,14 @@ export {
   type LibrarySort,
 } from './list';
 export { buildSearch, type LibrarySearch } from './search';
+export {
+  IMAGE_EXTENSIONS,
+  isoDate,
+  slugOf,
+  uniqueSlugs,
+  type DomHost,
+  type ExportArticle,
+  type ExportImage,
+} from './export';
+export { EPUB_IMAGE_TYPES, buildEpub, epubFiles, type EpubLabels, type EpubOptions } from './epub';
+export { buildMarkdownZip, frontMatter, markdownFiles } from './markdown-zip';
