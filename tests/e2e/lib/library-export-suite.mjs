@@ -23,7 +23,9 @@ const TITLES = ['The keeper of the northern light', 'Salt from the summer sea', 
  * and output. Missing, it throws: the test fails, never skips.
  */
 export function epubcheck(file) {
-  const jar = ['/usr/share/java/epubcheck.jar', '/usr/bin/epubcheck'].filter((p) => existsSync(p)).map(realpathSync)[0];
+  const jar = ['/usr/share/java/epubcheck.jar', '/usr/bin/epubcheck']
+    .filter((p) => existsSync(p))
+    .map((p) => realpathSync(p))[0];
   if (!jar) throw new Error('epubcheck is not installed (Debian package epubcheck; .ci/run installs it)');
   // The quick compiler only and the serial collector start a short run's JVM about three times faster.
   const run = spawnSync(
