@@ -77,6 +77,11 @@ describe('the Export menu', () => {
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(button);
 
+    // A click elsewhere closes it too.
+    fireEvent.click(button);
+    fireEvent.pointerDown(document.body);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+
     fireEvent.click(button);
     fireEvent.click(screen.getByRole('button', { name: 'Markdown files (zip)' }));
     await waitFor(() => expect(messages).toHaveLength(1));

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { notice } from '@/components/shared/copy-link';
 import type { ToastMessage } from '@/components/shared/Toast';
 import { t, type LibraryStore } from '@/utils/browser';
@@ -25,7 +25,18 @@ export function ExportMenu({ ids, store, locale, onMessage, disabled = false }: 
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const menuId = useRef(`export-menu-${++menus}`).current;
+
+  // A click anywhere else closes the choices (a click on the page's background moves no focus to close them by).
+  useEffect(() => {
+    if (!open) return undefined;
+    const outside = (event: PointerEvent): void => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [open]);
 
   const close = (focus: boolean): void => {
     setOpen(false);
@@ -52,6 +63,7 @@ export function ExportMenu({ ids, store, locale, onMessage, disabled = false }: 
 
   return (
     <div
+      ref={root}
       class="export-menu"
       data-lectern="export-menu"
       onKeyDown={(e) => {

@@ -43,5 +43,5 @@ export {
   type ExportArticle,
   type ExportImage,
 } from './export';
-export { EPUB_IMAGE_TYPES, buildEpub, epubFiles, type EpubLabels, type EpubOptions } from './epub';
-export { buildMarkdownZip, frontMatter, markdownFiles } from './markdown-zip';
+export { EPUB_IMAGE_TYPES, buildEpub, type EpubLabels, type EpubOptions } from './epub';
+export { buildMarkdownZip } from './markdown-zip';
