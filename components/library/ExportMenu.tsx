@@ -3,7 +3,7 @@ import { notice } from '@/components/shared/copy-link';
 import type { ToastMessage } from '@/components/shared/Toast';
 import { t, type LibraryStore } from '@/utils/browser';
 import { formatNumber } from '@/utils/reader';
-import { exportArticles, type ExportFormat } from './export';
+import type { ExportFormat } from './export';
 
 interface ExportMenuProps {
   /** The articles to export, in order (one, or the selection). */
@@ -46,7 +46,10 @@ export function ExportMenu({ ids, store, locale, onMessage, disabled = false }: 
   const run = (format: ExportFormat): void => {
     close(true);
     setBusy(true);
-    void exportArticles(store, ids, format, locale)
+    // The exports' code (and fflate, Turndown) loads with the first export: a page that only lists pays nothing for it.
+    void import('./export')
+      .then(({ exportArticles }) => exportArticles(store, ids, format, locale))
+      .catch(() => ({ ok: false as const, problem: 'exportFailed' as const }))
       .then((outcome) => {
         if (!outcome.ok) return onMessage(notice(outcome.problem));
         const count = formatNumber(outcome.count, locale);
