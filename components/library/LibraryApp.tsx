@@ -133,7 +133,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         ...notice('articlesDeleted'),
         text: t('articlesDeleted', formatNumber(removed.length, locale)),
         kind: 'ok',
-        action: { label: t('undo'), run: () => void store.restore(removed).catch(failed()) },
+        action: { name: 'undo', label: t('undo'), run: () => void store.restore(removed).catch(failed()) },
       });
     }, failed());
   };
@@ -148,6 +148,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         text: t('articlesArchived', formatNumber(ids.length, locale)),
         kind: 'ok',
         action: {
+          name: 'undo',
           label: t('undo'),
           run: () =>
             void Promise.all(before.map(([id, previous]) => store.update(id, { state: previous }))).catch(failed()),

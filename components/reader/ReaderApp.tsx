@@ -207,7 +207,7 @@ export function ReaderApp({
       setToast({
         ...notice('highlightRemoved'),
         kind: 'ok',
-        action: { label: t('undo'), run: () => highlights.restore(removed) },
+        action: { name: 'undo', label: t('undo'), run: () => highlights.restore(removed) },
       });
     }
   };
@@ -306,11 +306,20 @@ export function ReaderApp({
   usePrintOnOpen(printOnOpen, !!article && settings !== null);
   // The popup's and the context menu's "save to library": once, when the article is shown.
   const savedOnOpen = useRef(false);
+  // A page with no article says it wasn't saved rather than nothing; "show what was found anyway" then saves that.
+  const toldNotSaved = useRef(false);
   useEffect(() => {
-    if (!saveOnOpen || !article || savedOnOpen.current) return;
+    if (!saveOnOpen || savedOnOpen.current) return;
+    if (!article) {
+      if ((notArticle || content.kind === 'message') && !toldNotSaved.current) {
+        toldNotSaved.current = true;
+        setToast(notice('libraryNothingToSave'));
+      }
+      return;
+    }
     savedOnOpen.current = true;
     void library.save().then(setToast);
-  }, [saveOnOpen, article]);
+  }, [saveOnOpen, article, notArticle, content.kind]);
 
   const renderPopover = (open: PopoverState) => {
     if (!source) return null;

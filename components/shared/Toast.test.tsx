@@ -50,11 +50,29 @@ describe('Toast', () => {
 describe('Toast with an action', () => {
   it('shows its button, stays 8 s, and runs the action once clicked, hiding', () => {
     const run = vi.fn();
-    render(<Toast message={{ text: 'Highlight removed', kind: 'ok', id: 9, action: { label: 'Undo', run } }} />);
+    render(
+      <Toast
+        message={{ text: 'Highlight removed', kind: 'ok', id: 9, action: { name: 'undo', label: 'Undo', run } }}
+      />,
+    );
     pass(7900);
     const undo = screen.getByRole('button', { name: 'Undo' });
     act(() => undo.click());
     expect(run).toHaveBeenCalledOnce();
     expect(shown()).toBeNull();
+  });
+
+  it("names its button by the action, not always 'undo'", () => {
+    render(
+      <Toast
+        message={{
+          text: 'Saved',
+          kind: 'ok',
+          id: 3,
+          action: { name: 'open-library', label: 'Open library', run: vi.fn() },
+        }}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Open library' }).dataset.action).toBe('open-library');
   });
 });

@@ -5,8 +5,11 @@ export interface ToastMessage {
   kind: 'ok' | 'error';
   /** Distinguishes two equal messages in a row so the second one shows again. */
   id: number;
-  /** A button in the toast (Undo), which keeps it up longer and takes clicks. */
-  action?: { label: string; run: () => void };
+  /**
+   * A button in the toast (Undo, Open library), which keeps it up longer and takes clicks; `name` is its
+   * `data-action`, so a test or a style can tell one kind of button from another.
+   */
+  action?: { name: 'undo' | 'open-library'; label: string; run: () => void };
 }
 
 /** How long a toast stays: a confirmation, an error, one with a button to reach. */
@@ -35,7 +38,7 @@ export function Toast({ message }: { message: ToastMessage | null }) {
             <button
               type="button"
               class="toast-action"
-              data-action="undo"
+              data-action={visible.action.name}
               onClick={() => {
                 visible.action?.run();
                 setVisible(null);

@@ -121,6 +121,6 @@ export function saveToast(outcome: SaveOutcome): ToastMessage {
     ...notice('savedToLibrary'),
     text: outcome.left ? t('savedToLibraryImagesLeft', String(outcome.left)) : t('savedToLibrary'),
     kind: 'ok',
-    action: { label: t('openLibrary'), run: () => void openPage('/library.html') },
+    action: { name: 'open-library', label: t('openLibrary'), run: () => void openPage('/library.html') },
   };
 }

@@ -59,12 +59,7 @@ describe('Firefox: the menu after the background starts again without an install
     await until(async () => (await driver.ext(menusFound, MENU_IDS)).length === MENU_IDS.length, {
       what: 'menu items at install',
     });
-    await driver.chromeEval(`(async () => {
-      const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-      const addon = await AddonManager.getAddonByID('lectern@lectern.app');
-      await addon.disable();
-      await addon.enable();
-    })()`);
+    await driver.restartAddon();
     // The extension pages closed with the add-on: ask from a new one.
     const page = await driver.openExtensionPage('popup.html');
     await until(async () => (await page.evaluate(menusFound, MENU_IDS)).length === MENU_IDS.length, {

@@ -106,6 +106,14 @@ export async function launchFirefox({ headless = true, display, beforeInstall, e
         extension.emit('webext-menu-menuitem-click', info, nativeTab);
       })()`),
     chromeEval,
+    /** Disables and enables the add-on: its background and pages start again without an install, as after an update. */
+    restartAddon: () =>
+      chromeEval(`(async () => {
+        const { AddonManager } = ChromeUtils.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+        const addon = await AddonManager.getAddonByID(${JSON.stringify(GECKO_ID)});
+        await addon.disable();
+        await addon.enable();
+      })()`),
     async nextReader({ timeout = 10_000 } = {}) {
       return new Promise((resolvePage, reject) => {
         const timer = setTimeout(() => {

@@ -7,6 +7,7 @@ import {
   openArticleTab,
   openPopup,
   openReaderByCommand,
+  savedFile,
   tabIdOf,
   waitClosed,
   waitFor,
@@ -68,7 +69,7 @@ export function librarySuite(launch) {
     assert.match(await waitForToast(one.reader), /Saved to library/);
     assert.equal(
       await one.reader.evaluate(
-        () => document.querySelector('[data-lectern="toast"] [data-action="undo"]')?.textContent,
+        () => document.querySelector('[data-lectern="toast"] [data-action="open-library"]')?.textContent,
       ),
       'Open library',
     );
@@ -236,6 +237,27 @@ export function librarySuite(launch) {
     assert.deepEqual(await errors.take(), []);
   });
 
+  it('saving a page that is no article says it was not saved, and the library stays as it was', async () => {
+    const url = `${server.base}/articles/pages/section-front`;
+    await driver.newPage(url);
+    const tabId = await tabIdOf(driver, url);
+    const opened = driver.nextReader();
+    await driver.fireMenu('lectern-save-to-library', tabId);
+    const reader = await opened;
+    assert.match(await waitForToast(reader), /Not saved to the library: this page has no article/);
+    assert.equal(
+      await reader.evaluate(() => document.querySelector('[data-lectern="reader"]').dataset.state),
+      'not-article',
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-not-article.png` });
+    await reader.close();
+    const library = await driver.openExtensionPage('library.html');
+    await waitForCount(library, 3);
+    assert.ok(!(await listed(library)).some((title) => /Valley Courier|News/.test(title)));
+    await library.close();
+    assert.deepEqual(await errors.take(), []);
+  });
+
   it('opens a saved article offline, its image from the kept copy and its position restored; delete and undo', async () => {
     // No network: the test server is gone, so nothing of the article can come from its site.
     await server.close();
@@ -279,6 +301,13 @@ export function librarySuite(launch) {
       document.querySelector('[data-lectern="article"] img').scrollIntoView({ block: 'center' }),
     );
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-offline.png` });
+    // A file saved from it points at the image's own address, not at the reader's kept copy (a blob: address means
+    // nothing outside this reader).
+    for (const key of ['m', 'h']) {
+      const file = await savedFile(driver, reader, () => reader.keyboard.press(key), `saved with ${key}`);
+      assert.ok(file.text.includes('/images/dock.png'), `${key}: the image's own address`);
+      assert.ok(!file.text.includes('blob:'), `${key}: no blob: address`);
+    }
     await reader.close();
 
     // Delete asks nothing and offers undo.

@@ -1,0 +1,125 @@
+// What the user made survives the browser or the add-on starting again: a highlight with its note and a saved
+// article (IndexedDB) are there after a Chromium restart on the same profile, and after Firefox disables and enables
+// the add-on (as an update does: its background and pages start again, its data stays).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import { launchChromium } from './lib/chromium.mjs';
+import { launchFirefox } from './lib/firefox.mjs';
+import { after, before, it } from './lib/deadlines.mjs';
+import { openArticleTab, openReaderByCommand, waitFor, waitForToast } from './lib/extension.mjs';
+import { startServer } from './lib/server.mjs';
+import { ARTIFACTS } from './lib/paths.mjs';
+
+const TITLE = 'The keeper of the northern light';
+const PASSAGE = 'foghorn was silenced';
+
+/** Reads the fixture article, highlights a passage by the keyboard (key L), saves the article to the library. */
+async function makeThings(driver, server) {
+  const { page } = await openArticleTab(driver, `${server.base}/articles/library-lighthouse`, '✓');
+  const reader = await openReaderByCommand(driver, page);
+  await reader.bringToFront();
+  await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
+  await reader.evaluate((passage) => {
+    const article = document.querySelector('[data-lectern="article"]');
+    const walker = document.createTreeWalker(article, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(passage);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + passage.length);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      return;
+    }
+  }, PASSAGE);
+  await reader.keyboard.press('l');
+  await waitFor(
+    reader,
+    () => document.querySelectorAll('[data-lectern="article"] mark[data-lectern="highlight"]').length > 0,
+    undefined,
+    { what: 'the highlight' },
+  );
+  await reader.keyboard.press('b');
+  assert.match(await waitForToast(reader), /Saved to library/);
+  await reader.close();
+  await page.close();
+}
+
+/** Opens the library, finds the saved article, opens it: the highlight is back on its words. */
+async function findThings(driver) {
+  const library = await driver.openExtensionPage('library.html');
+  const titles = await waitFor(
+    library,
+    () => {
+      const items = [...document.querySelectorAll('[data-lectern="library-item"] .library-title')];
+      return items.length ? items.map((a) => a.textContent) : null;
+    },
+    undefined,
+    { what: 'the library listed' },
+  );
+  assert.deepEqual(titles, [TITLE]);
+  const opened = driver.nextReader();
+  await library.click('[data-lectern="library-item"] .library-title');
+  const reader = await opened;
+  await reader.bringToFront();
+  const marks = await waitFor(
+    reader,
+    () =>
+      [...document.querySelectorAll('[data-lectern="article"] mark[data-lectern="highlight"]')]
+        .map((m) => m.textContent)
+        .join('') || null,
+    undefined,
+    { what: 'the highlight attached' },
+  );
+  assert.equal(marks, PASSAGE);
+  await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-kept-after-restart.png` });
+  await reader.close();
+  await library.close();
+}
+
+/** The same story in a browser: `launch` starts it, `restart` makes the extension start again with its data. */
+function keeps(title, launch, restart) {
+  describe(title, () => {
+    let driver;
+    let server;
+    before(async () => {
+      server = await startServer();
+    });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    it('keeps the saved article and its highlight', async () => {
+      driver = await launch();
+      await makeThings(driver, server);
+      driver = await restart(driver);
+      await findThings(driver);
+    });
+  });
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'lectern-chromium-kept-'));
+after(() => rmSync(profile, { recursive: true, force: true }));
+
+keeps(
+  'Chromium: highlights and the library after a browser restart (same profile)',
+  () => launchChromium({ profile }),
+  async (driver) => {
+    await driver.close();
+    return launchChromium({ profile });
+  },
+);
+
+keeps(
+  'Firefox: highlights and the library after the add-on starts again',
+  () => launchFirefox(),
+  async (driver) => {
+    await driver.restartAddon();
+    return driver;
+  },
+);
