@@ -28,6 +28,7 @@ import {
 } from '@/utils/library';
 import { formatDate, formatNumber, savedReaderPath } from '@/utils/reader';
 import { BackupControls } from './BackupControls';
+import { ExportMenu } from './ExportMenu';
 import { SyncStatus } from './SyncStatus';
 import { useFirstRenderMark } from './first-render';
 import { createSearchIndex } from './search-index';
@@ -295,6 +296,13 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
         >
           {t('deleteArticles')}
         </button>
+        <ExportMenu
+          ids={chosen.map((entry) => entry.id)}
+          store={store}
+          locale={locale}
+          onMessage={setToast}
+          disabled={!chosen.length}
+        />
       </div>
       <section aria-label={t('libraryTitle')}>
         {loaded.kind === 'failed' && (
@@ -423,6 +431,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
                   <button type="button" class="secondary small" data-action="delete" onClick={() => remove([entry.id])}>
                     {t('deleteArticles')}
                   </button>
+                  <ExportMenu ids={[entry.id]} store={store} locale={locale} onMessage={setToast} />
                 </div>
               </li>
             );

@@ -1,6 +1,7 @@
 // The library's public face: saved articles as records (entry, body, images), the rules of their state as they are
 // read, the per-article image cap, sorting and filtering, the full-text search (MiniSearch, loaded on first use), the
-// backup file and its restore, and lists imported from Pocket and Instapaper. Pure: the IndexedDB adapter is
+// backup file and its restore, lists imported from Pocket and Instapaper, the index sync, and the exports (EPUB,
+// Markdown zip; fflate loaded on first export). Pure: the IndexedDB adapter is
 // utils/browser/library-store.ts.
 export {
   READ_STATES,
@@ -76,3 +77,14 @@ export {
   type LibrarySyncRecord,
   type LibraryTombstone,
 } from './sync';
+export {
+  IMAGE_EXTENSIONS,
+  isoDate,
+  slugOf,
+  uniqueSlugs,
+  type DomHost,
+  type ExportArticle,
+  type ExportImage,
+} from './export';
+export { EPUB_IMAGE_TYPES, buildEpub, type EpubLabels, type EpubOptions } from './epub';
+export { buildMarkdownZip } from './markdown-zip';

@@ -12,5 +12,5 @@ export {
   scrollFraction,
   scrollTopFor,
 } from './reading-position';
-export { markdownDocument, saveFileName, standaloneHtml } from './save';
+export { htmlToMarkdown, markdownDocument, saveFileName, standaloneHtml } from './save';
 export { pickVoice, splitSentences, voiceLanguage, voicesFor } from './speech';

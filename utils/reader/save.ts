@@ -14,7 +14,7 @@ export interface SaveLabels {
 }
 
 /** A file name from the title: letters of any script kept, path and reserved characters out, bounded length. */
-export function saveFileName(title: string, extension: 'html' | 'md' | 'json'): string {
+export function saveFileName(title: string, extension: 'html' | 'md' | 'json' | 'epub' | 'zip'): string {
   const base =
     title
       .normalize('NFC')

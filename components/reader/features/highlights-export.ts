@@ -12,7 +12,7 @@ import { formatDate, saveFileName } from '@/utils/reader';
 import { cleanUrl, passageUrl, quoteFragment } from '@/utils/share';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 import type { PlacedHighlight } from './highlights';
-import { download } from './save';
+import { download } from '@/components/shared/download';
 
 /** Today, written for the reader's language (as the article's own date is). */
 function today(locale: string): string {
