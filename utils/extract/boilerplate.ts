@@ -166,7 +166,7 @@ interface LinkStats {
  * Link statistics of every element under `root`, summed bottom-up in one pass. Off-site links (sources, shops,
  * quoted posts) are told apart from same-site ones (navigation, related stories), which is what link lists are made of.
  */
-function linkStats(all: Element[], root: Element, site: string | null): Map<Element, LinkStats> {
+function linkStats(all: Element[], root: Element, sites: ReadonlySet<string>): Map<Element, LinkStats> {
   const stats = new Map<Element, LinkStats>();
   const of = (el: Element): LinkStats => {
     let s = stats.get(el);
@@ -180,7 +180,7 @@ function linkStats(all: Element[], root: Element, site: string | null): Map<Elem
       const length = textLength(el);
       own.count += 1;
       own.text = length;
-      own.sameSite = isSameSite(el.getAttribute('href'), site) ? length : 0;
+      own.sameSite = isSameSite(el.getAttribute('href'), sites) ? length : 0;
     }
     const parent = el.parentElement;
     if (parent && parent !== root) {
@@ -193,10 +193,10 @@ function linkStats(all: Element[], root: Element, site: string | null): Map<Elem
   return stats;
 }
 
-function isSameSite(href: string | null, site: string | null): boolean {
-  if (!site || !href || !/^https?:/i.test(href)) return true;
+function isSameSite(href: string | null, sites: ReadonlySet<string>): boolean {
+  if (!sites.size || !href || !/^https?:/i.test(href)) return true;
   try {
-    return siteOf(new URL(href).hostname) === site;
+    return sites.has(siteOf(new URL(href).hostname));
   } catch {
     return true;
   }
@@ -237,8 +237,11 @@ export function removeBoilerplate(
   root: Element,
   pageUrl: string,
   onRemove?: (el: Element, rule: string) => void,
+  canonical: string | null = null,
 ): number {
-  const site = siteOfUrl(pageUrl);
+  // The page's own site is where it is read from and where it says it lives (its canonical address), so the same
+  // page read from a copy, a cache or another host keeps the same links for its own.
+  const sites = new Set([siteOfUrl(pageUrl), canonical && siteOfUrl(canonical)].filter((s): s is string => !!s));
   const total = textLength(root);
   // Never more than this much text at once: a misnamed article container must survive.
   const limit = Math.max(200, total * 0.3);
@@ -256,7 +259,7 @@ export function removeBoilerplate(
   };
 
   const all = descendants(root);
-  const links = linkStats(all, root, site);
+  const links = linkStats(all, root, sites);
   const sameSiteDensity = (el: Element, length: number): number => (links.get(el)?.sameSite ?? 0) / (length || 1);
   /** Link statistics of `el` as it is now, after earlier removals. */
   const liveLinks = (el: Element): LinkStats => {
@@ -317,7 +320,7 @@ export function removeBoilerplate(
     if (length < 80 && AD_LINE.test(text)) remove(block, 'adline');
     else if (isCaptionCopy(block, text, captions)) remove(block, 'captioncopy');
     else if (length < 200 && PROMO_LEAD.test(text) && liveLinks(block).text / length > 0.5) remove(block, 'promo');
-    else if (isHeadlineLink(block, text, site)) remove(block, 'headline');
+    else if (isHeadlineLink(block, text, sites)) remove(block, 'headline');
     else if (length < 60 && LIST_HEADING.test(text) && block.localName !== 'li') {
       remove(block, 'listhead');
       // The list it heads: the following lines while they are mostly links.
@@ -364,13 +367,13 @@ const IMAGES = new Set(['img']);
  * A paragraph that is nothing but a link to another story of the same site, its headline as the link's text (no
  * sentence: no closing punctuation): an inline "read also" without the words.
  */
-function isHeadlineLink(block: Element, text: string, site: string | null): boolean {
+function isHeadlineLink(block: Element, text: string, sites: ReadonlySet<string>): boolean {
   if (block.localName !== 'p' || text.length > 150 || /[.!?:;,]$/.test(text)) return false;
   const links = select(block, 'a');
   if (links.length !== 1) return false;
   const link = links[0]!;
   const href = link.getAttribute('href');
-  if (!href || !/^https?:/i.test(href) || !isSameSite(href, site) || collapsed(link) !== text) return false;
+  if (!href || !/^https?:/i.test(href) || !isSameSite(href, sites) || collapsed(link) !== text) return false;
   return text.split(' ').length >= 4;
 }
 const CTA_BOXES = new Set(['div', 'aside', 'section']);

@@ -144,13 +144,13 @@ function normalizeCaptions(root: Element): void {
 }
 
 /** Finishes Readability's article `root` in place. */
-export function finishArticle(root: Element, baseUrl: string): void {
+export function finishArticle(root: Element, baseUrl: string, canonical: string | null = null): void {
   normalizeMath(root);
   replaceEmbeds(root, baseUrl);
   dropPixels(root);
   captionLinesAfterImages(root);
   normalizeCaptions(root);
-  removeBoilerplate(root, baseUrl);
+  removeBoilerplate(root, baseUrl, undefined, canonical);
   dropRepeatedFurniture(root);
   stripClasses(root);
   // Last, so that a link is kept in the reader only when what it points to is still there.

@@ -144,6 +144,23 @@ describe('inline links to other stories', () => {
     expect(article.text).toContain('The full report is on our site.');
     expect(article.text).toContain('Port Authority annual report for the year');
   });
+
+  it('reads the same served from another address: the canonical address names the site too', () => {
+    const body =
+      `${prose('harbour')}<p><a href="https://news.example/other-story"><strong>MAYOR OPENS THE NEW FERRY TERMINAL</strong></a></p>` +
+      `${prose('bridge')}<ul><li><a href="https://news.example/a">Ferry fares rise again</a></li>` +
+      `<li><a href="https://news.example/b">Bridge works start</a></li><li><a href="https://news.example/c">Market moves</a></li></ul>` +
+      prose('market');
+    const page = (canonical: string): string =>
+      `<html lang="en"><head><title>Story</title>${canonical}</head><body><article>${body}</article></body></html>`;
+    const at = (url: string, canonical = ''): string => extractArticle(htmlDocument(page(canonical), url), url)!.text;
+    const home = at('https://news.example/story');
+    expect(home).not.toContain('MAYOR OPENS');
+    expect(home).not.toContain('Ferry fares rise again');
+    // A copy on another host that says where it lives reads as at home; one that doesn't can't know its site.
+    expect(at('http://127.0.0.1:8080/copy', '<link rel="canonical" href="https://news.example/story">')).toBe(home);
+    expect(at('http://127.0.0.1:8080/copy')).toContain('MAYOR OPENS');
+  });
 });
 
 describe('the edges of an article', () => {

@@ -179,7 +179,7 @@ function readArticle(
   const root = parsed?.content;
   if (!parsed || !root || root.nodeType !== 1) return null;
   const article = root as Element;
-  finishArticle(article, base);
+  finishArticle(article, base, meta.canonical);
   if (!sanitizeInPlace(article, win)) return null;
   const text = textOf(article, { skipCaptions: true });
   const wordCount = countWords(text);
