@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { notice } from '@/components/shared/copy-link';
+import { download } from '@/components/shared/download';
 import type { ToastMessage } from '@/components/shared/Toast';
 import { openLibraryBackup, t, type LibraryBackup, type MessageKey } from '@/utils/browser';
 import {
@@ -23,20 +24,6 @@ const PROBLEMS: Record<BackupProblem, MessageKey> = {
 const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const ok = (text: string): ToastMessage => ({ ...notice('backupDone'), text, kind: 'ok' });
-
-/** Hands the file to the browser's download (a blob URL on a temporary link; nothing leaves the machine). */
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // A big backup may take the download manager a while to take over.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The links of an imported list, by the kind its content shows; null when it isn't one. */
 function listItems(text: string, kind: 'pocket-html' | 'pocket-csv' | 'instapaper-csv'): ImportItem[] {
@@ -66,7 +53,7 @@ export function BackupControls({ locale, onMessage, backup: given }: BackupProps
       const articles = await backup.articles();
       const parts = await backupParts(articles, new Date(), pause);
       const day = new Date().toISOString().slice(0, 10);
-      download(new Blob(parts, { type: 'application/json' }), `lectern-library-${day}.json`);
+      download(new Blob(parts), 'application/json', `lectern-library-${day}.json`);
       onMessage(ok(t('backupDone', count(articles.length))));
     } catch {
       onMessage(notice('backupFailed'));

@@ -11,6 +11,6 @@ export function download(data: BlobPart, type: string, fileName: string): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // The browser has taken the blob by the next task; keep it a little longer for slow download managers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // The browser has taken the blob by the next task; kept a minute for slow download managers (a big backup).
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
