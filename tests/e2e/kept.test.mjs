@@ -9,45 +9,15 @@ import { describe } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { after, before, it } from './lib/deadlines.mjs';
-import { openArticleTab, openReaderByCommand, waitFor, waitForToast } from './lib/extension.mjs';
+import { waitFor } from './lib/extension.mjs';
+import { ARTICLES, saveFixtures } from './lib/library.mjs';
 import { startServer } from './lib/server.mjs';
 import { ARTIFACTS } from './lib/paths.mjs';
 
-const TITLE = 'The keeper of the northern light';
 const PASSAGE = 'foghorn was silenced';
 
 /** Reads the fixture article, highlights a passage by the keyboard (key L), saves the article to the library. */
-async function makeThings(driver, server) {
-  const { page } = await openArticleTab(driver, `${server.base}/articles/library-lighthouse`, '✓');
-  const reader = await openReaderByCommand(driver, page);
-  await reader.bringToFront();
-  await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
-  await reader.evaluate((passage) => {
-    const article = document.querySelector('[data-lectern="article"]');
-    const walker = document.createTreeWalker(article, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.data.indexOf(passage);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + passage.length);
-      window.getSelection().removeAllRanges();
-      window.getSelection().addRange(range);
-      return;
-    }
-  }, PASSAGE);
-  await reader.keyboard.press('l');
-  await waitFor(
-    reader,
-    () => document.querySelectorAll('[data-lectern="article"] mark[data-lectern="highlight"]').length > 0,
-    undefined,
-    { what: 'the highlight' },
-  );
-  await reader.keyboard.press('b');
-  assert.match(await waitForToast(reader), /Saved to library/);
-  await reader.close();
-  await page.close();
-}
+const makeThings = (driver, server) => saveFixtures(driver, server, ['lighthouse'], { lighthouse: PASSAGE });
 
 /** Opens the library, finds the saved article, opens it: the highlight is back on its words. */
 async function findThings(driver) {
@@ -61,7 +31,7 @@ async function findThings(driver) {
     undefined,
     { what: 'the library listed' },
   );
-  assert.deepEqual(titles, [TITLE]);
+  assert.deepEqual(titles, [ARTICLES.lighthouse]);
   const opened = driver.nextReader();
   await library.click('[data-lectern="library-item"] .library-title');
   const reader = await opened;

@@ -1,4 +1,5 @@
 // Questions the tests ask the extension itself, the same way in both browsers.
+import { Buffer } from 'node:buffer';
 import { waitFor, until } from './wait.mjs';
 import { ARTIFACTS } from './paths.mjs';
 
@@ -194,17 +195,21 @@ export function tabUrls(driver) {
 }
 
 /**
- * Runs `act` (a key press or click that saves a file from the reader) and returns the file: { name, text }. Chromium:
- * the browser's real download. Firefox: the blob handed to the download link (the real download would open a dialog
- * in a test profile).
+ * Runs `act` (a key press or click that saves a file from an extension page) and returns the file: { name, text }, or
+ * { name, bytes } when `binary`. Chromium: the browser's real download. Firefox: the blob handed to the download link
+ * (the real download would open a dialog in a test profile).
  */
-export async function savedFile(driver, reader, act, what) {
+export async function savedFile(driver, page, act, what, { binary = false, timeout } = {}) {
   if (driver.name === 'chromium') {
-    const [download] = await Promise.all([reader.waitForEvent('download'), act()]);
+    const [download] = await Promise.all([page.waitForEvent('download', timeout ? { timeout } : {}), act()]);
     const { readFile } = await import('node:fs/promises');
-    return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+    const path = await download.path();
+    const name = download.suggestedFilename();
+    return binary
+      ? { name, bytes: new Uint8Array(await readFile(path)) }
+      : { name, text: await readFile(path, 'utf8') };
   }
-  await reader.evaluate(() => {
+  await page.evaluate(() => {
     window.__saved = null;
     const create = URL.createObjectURL.bind(URL);
     const blobs = new Map();
@@ -215,11 +220,19 @@ export async function savedFile(driver, reader, act, what) {
     };
     globalThis.HTMLAnchorElement.prototype.click = function () {
       const blob = blobs.get(this.href);
-      if (blob) void blob.text().then((text) => (window.__saved = { name: this.download, text }));
+      if (!blob) return;
+      void blob.arrayBuffer().then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        window.__saved = { name: this.download, base64: window.btoa(binary) };
+      });
     };
   });
   await act();
-  return waitFor(reader, () => window.__saved, undefined, { what });
+  const file = await waitFor(page, () => window.__saved, undefined, { what, ...(timeout ? { timeout } : {}) });
+  const data = Buffer.from(file.base64, 'base64');
+  return binary ? { name: file.name, bytes: new Uint8Array(data) } : { name: file.name, text: data.toString('utf8') };
 }
 
 /**

@@ -5,23 +5,14 @@
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { openArticleTab, openReaderByCommand, savedFile, waitClosed, waitFor, waitForNextToast } from './extension.mjs';
+import { savedFile, waitFor, waitForNextToast } from './extension.mjs';
+import { listed, saveFixtures, waitForCount } from './library.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 import { watchErrors } from './errors.mjs';
 
 const TITLES = ['A city roof full of bees', 'Salt from the summer sea', 'The keeper of the northern light'];
-
-const listed = (library) =>
-  library.evaluate(() =>
-    [...document.querySelectorAll('[data-lectern="library-item"] .library-title')].map((a) => a.textContent).sort(),
-  );
-
-const waitForCount = (library, n) =>
-  waitFor(library, (n) => document.querySelectorAll('[data-lectern="library-item"]').length === n, n, {
-    what: `${n} articles listed`,
-  });
 
 /** Hands a file to the library's import input, as choosing it in the file dialog does (its change event). */
 const chooseFile = (library, name, text) =>
@@ -61,42 +52,11 @@ export function libraryBackupSuite(launch) {
   });
 
   it('saves three articles, backs the library up, deletes everything and imports the file: the same library', async () => {
-    for (const name of ['lighthouse', 'salt', 'bees']) {
-      const { page } = await openArticleTab(driver, `${server.base}/articles/library-${name}`, '✓');
-      const reader = await openReaderByCommand(driver, page);
-      await reader.bringToFront();
-      await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, {
-        what: 'article',
-      });
-      if (name === 'lighthouse') {
-        // A highlight with a note's worth of user work, kept by the article's clean address.
-        await reader.evaluate(() => {
-          const p = [...document.querySelectorAll('[data-lectern="article"] p')].find((el) =>
-            el.textContent.includes('foghorn'),
-          );
-          const text = p.firstChild;
-          const start = text.data.indexOf('foghorn');
-          const range = document.createRange();
-          range.setStart(text, start);
-          range.setEnd(text, start + 'foghorn was silenced'.length);
-          window.getSelection().removeAllRanges();
-          window.getSelection().addRange(range);
-        });
-        await reader.keyboard.press('l');
-        await waitFor(reader, () => !!document.querySelector('mark[data-lectern="highlight"]'), undefined, {
-          what: 'highlight drawn',
-        });
-        await reader.keyboard.press('Escape');
-      }
-      await reader.keyboard.press('b');
-      assert.match(await waitForNextToast(reader), /Saved to library/);
-      await reader.keyboard.press('Escape').catch(() => undefined);
-      await waitClosed(reader);
-    }
+    await saveFixtures(driver, server, ['lighthouse', 'salt', 'bees'], { lighthouse: 'foghorn was silenced' });
 
     const library = await driver.openExtensionPage('library.html');
     await waitForCount(library, 3);
-    const before = await listed(library);
+    const before = (await listed(library)).sort();
     assert.deepEqual(before, TITLES);
 
     // Back up: the browser's download of one JSON file.
@@ -138,13 +98,13 @@ export function libraryBackupSuite(launch) {
     await chooseFile(library, file.name, backup);
     assert.match(await waitForNextToast(library), /3 restored, 0 already up to date/);
     await waitForCount(library, 3);
-    assert.deepEqual(await listed(library), before);
+    assert.deepEqual((await listed(library)).sort(), before);
     await library.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-restored.png` });
 
     // Again: nothing changes.
     await chooseFile(library, file.name, backup);
     assert.match(await waitForNextToast(library), /0 restored, 3 already up to date/);
-    assert.deepEqual(await listed(library), before);
+    assert.deepEqual((await listed(library)).sort(), before);
 
     // A damaged file (cut short) says so and changes nothing.
     await chooseFile(library, 'cut.json', backup.slice(0, Math.floor(backup.length / 2)));
@@ -154,7 +114,7 @@ export function libraryBackupSuite(launch) {
     assert.match(await waitForNextToast(library), /made by a newer Lectern/);
     await chooseFile(library, 'notes.txt', 'just some words');
     assert.match(await waitForNextToast(library), /can't import this file/);
-    assert.deepEqual(await listed(library), before);
+    assert.deepEqual((await listed(library)).sort(), before);
     await library.close();
     assert.deepEqual(await errors.take(), []);
   });
@@ -234,7 +194,7 @@ export function libraryBackupSuite(launch) {
     await library.screenshot({ path: `${ARTIFACTS}/${driver.name}-library-pocket-import.png` });
     await showState(library, 'archived');
     await waitForCount(library, 1);
-    assert.deepEqual(await listed(library), ['Мост через реку']);
+    assert.deepEqual((await listed(library)).sort(), ['Мост через реку']);
     await showState(library, 'active');
     await waitForCount(library, 5);
 

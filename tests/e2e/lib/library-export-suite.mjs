@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
-import { openArticleTab, openReaderByCommand, waitClosed, waitFor, waitForToast } from './extension.mjs';
+import { savedFile, waitFor, waitForToast } from './extension.mjs';
+import { saveFixtures, waitForCount } from './library.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -40,45 +40,8 @@ export function epubcheck(file) {
   return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
 }
 
-/**
- * Runs `act` (a click or key that exports) on the library page and returns the downloaded file: { name, bytes }.
- * Chromium: the browser's real download. Firefox: the blob handed to the download link (a real download would open a
- * dialog in a test profile), as tests/e2e/lib/extension.mjs savedFile does for text.
- */
-async function exported(driver, page, act, what) {
-  if (driver.name === 'chromium') {
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), act()]);
-    return { name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(await download.path())) };
-  }
-  await page.evaluate(() => {
-    window.__exported = null;
-    const create = URL.createObjectURL.bind(URL);
-    const blobs = new Map();
-    URL.createObjectURL = (blob) => {
-      const url = create(blob);
-      blobs.set(url, blob);
-      return url;
-    };
-    globalThis.HTMLAnchorElement.prototype.click = function () {
-      const blob = blobs.get(this.href);
-      if (!blob) return;
-      void blob.arrayBuffer().then((buffer) => {
-        const bytes = new Uint8Array(buffer);
-        let binary = '';
-        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-        window.__exported = { name: this.download, type: blob.type, base64: window.btoa(binary) };
-      });
-    };
-  });
-  await act();
-  const file = await waitFor(page, () => window.__exported, undefined, { what, timeout: 120_000 });
-  return { name: file.name, bytes: new Uint8Array(Buffer.from(file.base64, 'base64')) };
-}
-
-const waitForCount = (library, n) =>
-  waitFor(library, (n) => document.querySelectorAll('[data-lectern="library-item"]').length === n, n, {
-    what: `${n} articles listed`,
-  });
+/** Runs `act` (a click or key that exports) on the library page and returns the downloaded file: { name, bytes }. */
+const exported = (driver, page, act, what) => savedFile(driver, page, act, what, { binary: true, timeout: 120_000 });
 
 export function libraryExportSuite(launch) {
   let driver;
@@ -99,19 +62,7 @@ export function libraryExportSuite(launch) {
   });
 
   it('saves three articles and selects them on the library page', async () => {
-    for (const name of ['lighthouse', 'salt', 'bees']) {
-      const { page } = await openArticleTab(driver, `${server.base}/articles/library-${name}`, '✓');
-      const reader = await openReaderByCommand(driver, page);
-      await reader.bringToFront();
-      await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, {
-        what: 'article',
-      });
-      await reader.keyboard.press('b');
-      assert.match(await waitForToast(reader), /Saved to library/);
-      await reader.keyboard.press('Escape').catch(() => undefined);
-      await waitClosed(reader);
-      await page.close();
-    }
+    await saveFixtures(driver, server, ['lighthouse', 'salt', 'bees']);
     library = await driver.openExtensionPage('library.html');
     await waitForCount(library, 3);
     // Nothing chosen: the selection's Export is off.

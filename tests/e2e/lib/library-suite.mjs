@@ -3,39 +3,13 @@
 // its body, it opens in the reader, then with the test server gone a saved article opens offline with its image
 // from the kept copy and its reading position back; delete and undo.
 import assert from 'node:assert/strict';
-import {
-  openArticleTab,
-  openPopup,
-  openReaderByCommand,
-  savedFile,
-  tabIdOf,
-  waitClosed,
-  waitFor,
-  waitForToast,
-} from './extension.mjs';
+import { openArticleTab, openPopup, savedFile, tabIdOf, waitClosed, waitFor, waitForToast } from './extension.mjs';
+import { ARTICLES, listed, readFixture, waitForCount } from './library.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
 import { watchErrors } from './errors.mjs';
 import { setTheme, violations } from './a11y-suite.mjs';
-
-const ARTICLES = {
-  lighthouse: 'The keeper of the northern light',
-  salt: 'Salt from the summer sea',
-  bees: 'A city roof full of bees',
-};
-
-/** The titles the library lists, in order. */
-const listed = (library) =>
-  library.evaluate(() =>
-    [...document.querySelectorAll('[data-lectern="library-item"] .library-title')].map((a) => a.textContent),
-  );
-
-/** Waits until the library lists `n` articles. */
-const waitForCount = (library, n) =>
-  waitFor(library, (n) => document.querySelectorAll('[data-lectern="library-item"]').length === n, n, {
-    what: `${n} articles listed`,
-  });
 
 export function librarySuite(launch) {
   let driver;
@@ -52,15 +26,7 @@ export function librarySuite(launch) {
     await closeAll(driver, server);
   });
 
-  /** Opens a fixture article in a tab and its reader; returns both. */
-  async function read(name) {
-    const url = `${server.base}/articles/library-${name}`;
-    const { page, tabId } = await openArticleTab(driver, url, '✓');
-    const reader = await openReaderByCommand(driver, page);
-    await reader.bringToFront();
-    await waitFor(reader, () => !!document.querySelector('[data-lectern="article"] p'), undefined, { what: 'article' });
-    return { page, tabId, reader, url };
-  }
+  const read = (name) => readFixture(driver, server, name);
 
   it('saves three articles (key B, toolbar button, context menu; the popup again), lists, searches and opens one', async () => {
     // 1. Key B in the reader; the toast confirms and offers the library.
