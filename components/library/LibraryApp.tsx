@@ -35,7 +35,7 @@ import { createSearchIndex } from './search-index';
 import { useListWindow } from './window';
 
 /** How many of the newest are read and drawn first. */
-const FIRST_SCREEN = 40;
+export const FIRST_SCREEN = 40;
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -73,13 +73,15 @@ type Loaded =
 interface LibraryProps {
   locale: string;
   store?: LibraryStore;
+  /** The newest FIRST_SCREEN entries, asked for by the page before its first render (the read overlaps it). */
+  newest?: Promise<LibraryEntry[]>;
 }
 
 /**
  * The library page: every saved article with its title, site, date, reading time and progress; sort, filters (state,
  * site, tag), full-text search as you type, tags, archive, delete with undo, and the same on a selection of many.
  */
-export function LibraryApp({ locale, store: given }: LibraryProps) {
+export function LibraryApp({ locale, store: given, newest }: LibraryProps) {
   const store = useMemo(() => given ?? openLibraryStore(), [given]);
   const [settings] = useSettings();
   useSettingsOnScreen(settings);
@@ -101,8 +103,7 @@ export function LibraryApp({ locale, store: given }: LibraryProps) {
   };
   useEffect(() => {
     // The whole list is read after the first screen's few (read together, the long read would hold the short one).
-    store
-      .newest(FIRST_SCREEN)
+    (newest ?? store.newest(FIRST_SCREEN))
       .then(
         (entries) => setLoaded((now) => (now.kind === 'loading' ? { kind: 'first', entries } : now)),
         () => undefined,

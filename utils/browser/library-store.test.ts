@@ -133,11 +133,16 @@ describe('library store over IndexedDB', () => {
       ['a', 300],
       ['b', 100],
       ['c', 200],
+      ['d', 200],
     ] as const) {
       const s = saved(name);
       await store.save({ ...s.entry, savedAt: at }, s.body, []);
     }
     expect((await store.newest(2)).map((e) => e.savedAt)).toEqual([300, 200]);
+    // Two saved at the same moment at the edge: one of them, never three; more asked than kept: all, newest first.
+    expect((await store.newest(3)).map((e) => e.savedAt)).toEqual([300, 200, 200]);
+    expect((await store.newest(10)).map((e) => e.savedAt)).toEqual([300, 200, 200, 100]);
+    expect(await store.newest(0)).toEqual([]);
   });
 
   it('lets a newer version upgrade while a page holds the database, then reopens', async () => {

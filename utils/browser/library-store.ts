@@ -136,14 +136,16 @@ export function openLibraryStore(): LibraryStore {
       return records.map(normalizeEntry).filter((entry) => entry !== null);
     },
     async newest(count) {
-      const found: LibraryEntry[] = [];
-      let cursor = await (await database()).transaction('entries').store.index('saved').openCursor(null, 'prev');
-      while (cursor && found.length < count) {
-        const entry = normalizeEntry(cursor.value);
-        if (entry) found.push(entry);
-        cursor = await cursor.continue();
-      }
-      return found;
+      // Three requests, not one per entry: the key cursor finds the count-th newest date, getAll reads from there.
+      const index = (await database()).transaction('entries').store.index('saved');
+      let edge = count > 0 ? await index.openKeyCursor(null, 'prev') : null;
+      if (edge && count > 1) edge = await edge.advance(count - 1);
+      const raw = count > 0 ? await index.getAll(edge ? IDBKeyRange.lowerBound(edge.key) : undefined) : [];
+      return raw
+        .map(normalizeEntry)
+        .filter((entry): entry is LibraryEntry => entry !== null)
+        .sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+        .slice(0, count);
     },
     async entry(id) {
       return normalizeEntry(await (await database()).get('entries', id));
