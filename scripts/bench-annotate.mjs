@@ -13,25 +13,13 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { seededRandom, sourceLoader } from './lib/source.mjs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '25' } } });
 const RUNS = Math.max(1, Number(values.runs) || 25);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A small seeded generator (mulberry32): the same article every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(16);
+const rand = seededRandom(16);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const SHORT = ['the', 'of', 'and', 'a', 'to', 'in', 'is', 'it', 'that', 'on', 'was', 'for', 'with', 'as', 'by'];
 const LONG = Array.from({ length: 3000 }, () => {
@@ -71,13 +59,7 @@ function time(fn) {
   return { median: median(times), min: Math.min(...times), max: Math.max(...times) };
 }
 
-const vite = await createServer({
-  configFile: false,
-  root: ROOT,
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  resolve: { alias: { '@': ROOT } },
-});
+const vite = await sourceLoader(ROOT);
 try {
   const { anchorQuote, describeRange } = await vite.ssrLoadModule('/utils/annotate/index.ts');
   const text = article(20_000);

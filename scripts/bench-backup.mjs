@@ -14,7 +14,7 @@ import { setImmediate } from 'node:timers';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { createServer } from 'vite';
+import { seededRandom, sourceLoader } from './lib/source.mjs';
 
 const { values } = parseArgs({
   options: { articles: { type: 'string', default: '150' }, runs: { type: 'string', default: '3' } },
@@ -23,18 +23,7 @@ const ARTICLES = Math.max(1, Number(values.articles) || 150);
 const RUNS = Math.max(1, Number(values.runs) || 3);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** A small seeded generator (mulberry32): the same library every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(17);
+const rand = seededRandom(17);
 
 /** Times `run`, and the longest stretch between two calls of the `pause` it is given (the page held that long). */
 async function timed(run) {
@@ -55,13 +44,7 @@ async function timed(run) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(0)} ms`;
 
-const vite = await createServer({
-  configFile: false,
-  root: ROOT,
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-  resolve: { alias: { '@': ROOT } },
-});
+const vite = await sourceLoader(ROOT);
 try {
   const { backupParts, entryToSave, readBackup } = await vite.ssrLoadModule('/utils/library/index.ts');
   const articles = Array.from({ length: ARTICLES }, (_, i) => {

@@ -37,7 +37,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { createServer } from 'vite';
+import { sourceLoader } from './lib/source.mjs';
 
 const started = performance.now();
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -123,13 +123,7 @@ const parse = (html, url) => {
 };
 
 // Vite's SSR loader runs the TypeScript module exactly as written, with the project's path aliases (as scripts/extract.mjs).
-const vite = await createServer({
-  configFile: false,
-  root: ROOT,
-  logLevel: 'error',
-  server: { middlewareMode: true, hmr: false, ws: false, watch: null }, // no port, no file watcher
-  resolve: { alias: { '@': ROOT } },
-});
+const vite = await sourceLoader(ROOT);
 try {
   const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
   const notArticles = new Set();

@@ -46,14 +46,9 @@ try {
 
 let vite;
 try {
-  const { createServer } = await import('vite');
+  const { sourceLoader } = await import('./lib/source.mjs');
   // Vite's SSR loader runs the TypeScript module exactly as written, with the project's path aliases.
-  vite = await createServer({
-    configFile: false,
-    logLevel: 'error',
-    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
-    resolve: { alias: { '@': process.cwd() } },
-  });
+  vite = await sourceLoader(process.cwd());
   const { JSDOM } = await import('jsdom');
   const { extractArticle } = await vite.ssrLoadModule('/utils/extract/index.ts');
   // Parsed the way the reader parses a page's snapshot: by DOMParser, into a document without a window, where no
