@@ -9,8 +9,7 @@ import { describe } from 'node:test';
 import { launchChromium } from './lib/chromium.mjs';
 import { launchFirefox } from './lib/firefox.mjs';
 import { after, before, it } from './lib/deadlines.mjs';
-import { waitFor } from './lib/extension.mjs';
-import { ARTICLES, saveFixtures } from './lib/library.mjs';
+import { ARTICLES, highlightedText, listed, openFromLibrary, saveFixtures, waitForCount } from './lib/library.mjs';
 import { startServer } from './lib/server.mjs';
 import { ARTIFACTS } from './lib/paths.mjs';
 
@@ -22,29 +21,10 @@ const makeThings = (driver, server) => saveFixtures(driver, server, ['lighthouse
 /** Opens the library, finds the saved article, opens it: the highlight is back on its words. */
 async function findThings(driver) {
   const library = await driver.openExtensionPage('library.html');
-  const titles = await waitFor(
-    library,
-    () => {
-      const items = [...document.querySelectorAll('[data-lectern="library-item"] .library-title')];
-      return items.length ? items.map((a) => a.textContent) : null;
-    },
-    undefined,
-    { what: 'the library listed' },
-  );
-  assert.deepEqual(titles, [ARTICLES.lighthouse]);
-  const opened = driver.nextReader();
-  await library.click('[data-lectern="library-item"] .library-title');
-  const reader = await opened;
-  await reader.bringToFront();
-  const marks = await waitFor(
-    reader,
-    () =>
-      [...document.querySelectorAll('[data-lectern="article"] mark[data-lectern="highlight"]')]
-        .map((m) => m.textContent)
-        .join('') || null,
-    undefined,
-    { what: 'the highlight attached' },
-  );
+  await waitForCount(library, 1);
+  assert.deepEqual(await listed(library), [ARTICLES.lighthouse]);
+  const reader = await openFromLibrary(driver, library, ARTICLES.lighthouse);
+  const marks = await highlightedText(reader);
   assert.equal(marks, PASSAGE);
   await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-kept-after-restart.png` });
   await reader.close();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { savedFile, waitFor, waitForNextToast } from './extension.mjs';
-import { listed, saveFixtures, waitForCount } from './library.mjs';
+import { listed, saveFixtures, waitForCount, highlightedText, openFromLibrary, shownImage } from './library.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -123,35 +123,11 @@ export function libraryBackupSuite(launch) {
     await server.close();
     const library = await driver.openExtensionPage('library.html');
     await waitForCount(library, 3);
-    const opened = driver.nextReader();
-    await library.evaluate(
-      (title) =>
-        [...document.querySelectorAll('[data-lectern="library-item"] .library-title')]
-          .find((a) => a.textContent === title)
-          .click(),
-      TITLES[2],
-    );
-    const reader = await opened;
-    await reader.bringToFront();
-    const image = await waitFor(
-      reader,
-      () => {
-        const img = document.querySelector('[data-lectern="article"] img');
-        if (!img) return null;
-        img.loading = 'eager';
-        return img.complete && img.naturalWidth > 0 ? { src: img.src, width: img.naturalWidth } : null;
-      },
-      undefined,
-      { what: 'the kept image shown' },
-    );
+    const reader = await openFromLibrary(driver, library, TITLES[2]);
+    const image = await shownImage(reader);
     assert.match(image.src, /^blob:/);
     assert.equal(image.width, 800);
-    const highlighted = await waitFor(
-      reader,
-      () => [...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.textContent).join(''),
-      undefined,
-      { what: 'the highlight attached offline' },
-    );
+    const highlighted = await highlightedText(reader);
     assert.equal(highlighted, 'foghorn was silenced');
     await reader.evaluate(() =>
       document.querySelector('mark[data-lectern="highlight"]').scrollIntoView({ block: 'center' }),

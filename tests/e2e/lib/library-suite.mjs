@@ -4,7 +4,15 @@
 // from the kept copy and its reading position back; delete and undo.
 import assert from 'node:assert/strict';
 import { openArticleTab, openPopup, savedFile, tabIdOf, waitClosed, waitFor, waitForToast } from './extension.mjs';
-import { ARTICLES, listed, readFixture, waitForCount } from './library.mjs';
+import {
+  ARTICLES,
+  listed,
+  readFixture,
+  waitForCount,
+  highlightedText,
+  openFromLibrary,
+  shownImage,
+} from './library.mjs';
 import { startServer } from './server.mjs';
 import { ARTIFACTS } from './paths.mjs';
 import { after, before, closeAll, it } from './deadlines.mjs';
@@ -231,35 +239,11 @@ export function librarySuite(launch) {
     await driver.ext(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('readingPositions'));
     const library = await driver.openExtensionPage('library.html');
     await waitForCount(library, 3);
-    const opened = driver.nextReader();
-    await library.evaluate(
-      (title) =>
-        [...document.querySelectorAll('[data-lectern="library-item"] .library-title')]
-          .find((a) => a.textContent === title)
-          .click(),
-      ARTICLES.lighthouse,
-    );
-    const reader = await opened;
-    await reader.bringToFront();
-    const image = await waitFor(
-      reader,
-      () => {
-        const img = document.querySelector('[data-lectern="article"] img');
-        if (!img) return null;
-        img.loading = 'eager';
-        return img.complete && img.naturalWidth > 0 ? { src: img.src, width: img.naturalWidth } : null;
-      },
-      undefined,
-      { what: 'the kept image shown' },
-    );
+    const reader = await openFromLibrary(driver, library, ARTICLES.lighthouse);
+    const image = await shownImage(reader);
     assert.match(image.src, /^blob:/);
     assert.equal(image.width, 800);
-    const highlighted = await waitFor(
-      reader,
-      () => [...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.textContent).join(''),
-      undefined,
-      { what: 'the highlight attached offline' },
-    );
+    const highlighted = await highlightedText(reader);
     assert.equal(highlighted, 'foghorn was silenced');
     // Back where the reading stopped.
     await waitFor(reader, () => window.scrollY > 100, undefined, { what: 'position restored' });

@@ -69,3 +69,41 @@ export async function saveFixtures(driver, server, names, highlight = {}) {
     await page.close();
   }
 }
+
+/** Opens the article titled `title` from the library page (a click on its title); its reader, in front. */
+export async function openFromLibrary(driver, library, title) {
+  const opened = driver.nextReader();
+  await library.evaluate(
+    (title) =>
+      [...document.querySelectorAll('[data-lectern="library-item"] .library-title')]
+        .find((a) => a.textContent === title)
+        .click(),
+    title,
+  );
+  const reader = await opened;
+  await reader.bringToFront();
+  return reader;
+}
+
+/** The reader's first article image once it has loaded (loaded eagerly): its address and natural width. */
+export const shownImage = (reader) =>
+  waitFor(
+    reader,
+    () => {
+      const img = document.querySelector('[data-lectern="article"] img');
+      if (!img) return null;
+      img.loading = 'eager';
+      return img.complete && img.naturalWidth > 0 ? { src: img.src, width: img.naturalWidth } : null;
+    },
+    undefined,
+    { what: 'the kept image shown' },
+  );
+
+/** The text of the highlights drawn in the reader, once there is any. */
+export const highlightedText = (reader) =>
+  waitFor(
+    reader,
+    () => [...document.querySelectorAll('mark[data-lectern="highlight"]')].map((m) => m.textContent).join(''),
+    undefined,
+    { what: 'the highlight attached' },
+  );
