@@ -11,6 +11,7 @@ import {
   type ImportItem,
   type LibraryEntry,
   type LibraryImage,
+  stampedAt,
 } from '@/utils/library';
 
 /**
@@ -56,8 +57,7 @@ async function revived(
   if (!deletion) return entry;
   await tombstones.delete(entry.id);
   // Later than the deletion even if a clock disagrees: the restore is the user's last word.
-  const at = Math.max(now, deletion.deleted + 1);
-  return { ...entry, stamps: { meta: at, state: at, tags: at, progress: at } };
+  return { ...entry, stamps: stampedAt(Math.max(now, deletion.deleted + 1)) };
 }
 
 export function openLibraryBackup(highlightStore: HighlightStore = openHighlightStore()): LibraryBackup {

@@ -14,6 +14,7 @@ import {
   type LibraryImage,
   type LibrarySyncRecord,
   type LibraryTombstone,
+  stampedAt,
 } from '@/utils/library';
 import { sendToExtension } from './messages';
 
@@ -253,9 +254,7 @@ export function openLibraryStore(): LibraryStore {
       // Put back later than its deletion, so sync brings it back on the other devices too.
       const now = Date.now();
       for (const { entry, body, images } of removed) {
-        writes.push(
-          tx.objectStore('entries').put({ ...entry, stamps: { meta: now, state: now, tags: now, progress: now } }),
-        );
+        writes.push(tx.objectStore('entries').put({ ...entry, stamps: stampedAt(now) }));
         writes.push(tx.objectStore('tombstones').delete(entry.id));
         if (body) writes.push(tx.objectStore('bodies').put(body));
         for (const image of images) writes.push(tx.objectStore('images').put(image));

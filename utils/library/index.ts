@@ -9,6 +9,7 @@ export {
   normalizeBody,
   normalizeEntry,
   normalizeTags,
+  stampedAt,
   stampsOf,
   type IndexStamps,
   type LibraryBody,

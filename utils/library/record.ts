@@ -68,10 +68,14 @@ export interface LibraryImage {
   blob: Blob;
 }
 
+/** Every field group changed at `at` (a new entry, or one brought back after its deletion). */
+export function stampedAt(at: number): IndexStamps {
+  return { meta: at, state: at, tags: at, progress: at };
+}
+
 /** The times of an entry's field groups; an entry stored before they existed has its last change for all. */
 export function stampsOf(entry: Pick<LibraryEntry, 'updatedAt' | 'stamps'>): IndexStamps {
-  const at = entry.updatedAt;
-  return entry.stamps ?? { meta: at, state: at, tags: at, progress: at };
+  return entry.stamps ?? stampedAt(entry.updatedAt);
 }
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);

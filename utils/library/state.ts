@@ -1,5 +1,5 @@
 import { cleanUrl } from '@/utils/share';
-import { hostOf, stampsOf, type LibraryBody, type LibraryEntry, type ReadState } from './record';
+import { hostOf, stampedAt, stampsOf, type LibraryBody, type LibraryEntry, type ReadState } from './record';
 
 /** The article as extraction gives it (utils/extract's Article, the fields the library keeps). */
 export interface ArticleToSave {
@@ -70,7 +70,7 @@ export function entryToSave(
     progress: existing?.progress ?? 0,
     images,
     pending: false,
-    stamps: existing ? { ...stampsOf(existing), meta: now } : { meta: now, state: now, tags: now, progress: now },
+    stamps: existing ? { ...stampsOf(existing), meta: now } : stampedAt(now),
   };
   return { entry, body: { id, html: article.html, text: article.text, leadImage: article.leadImage } };
 }
@@ -100,6 +100,6 @@ export function pendingEntry(url: string, title: string, now: number, existing: 
     progress: 0,
     images: { kept: 0, left: 0 },
     pending: true,
-    stamps: { meta: now, state: now, tags: now, progress: now },
+    stamps: stampedAt(now),
   };
 }
