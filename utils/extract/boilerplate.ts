@@ -236,8 +236,8 @@ function siteOfUrl(url: string): string | null {
 export function removeBoilerplate(
   root: Element,
   pageUrl: string,
-  onRemove?: (el: Element, rule: string) => void,
   canonical: string | null = null,
+  onRemove?: (el: Element, rule: string) => void,
 ): number {
   // The page's own site is where it is read from and where it says it lives (its canonical address), so the same
   // page read from a copy, a cache or another host keeps the same links for its own.

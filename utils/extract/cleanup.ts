@@ -150,7 +150,7 @@ export function finishArticle(root: Element, baseUrl: string, canonical: string 
   dropPixels(root);
   captionLinesAfterImages(root);
   normalizeCaptions(root);
-  removeBoilerplate(root, baseUrl, undefined, canonical);
+  removeBoilerplate(root, baseUrl, canonical);
   dropRepeatedFurniture(root);
   stripClasses(root);
   // Last, so that a link is kept in the reader only when what it points to is still there.
