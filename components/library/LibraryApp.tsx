@@ -35,7 +35,7 @@ import { createSearchIndex } from './search-index';
 import { useListWindow } from './window';
 
 /** How many of the newest are read and drawn first. */
-export const FIRST_SCREEN = 40;
+export const FIRST_SCREEN = 20;
 
 const SORT_LABELS: Record<LibrarySort, MessageKey> = {
   'saved-newest': 'sortSavedNewest',
@@ -102,13 +102,14 @@ export function LibraryApp({ locale, store: given, newest }: LibraryProps) {
     );
   };
   useEffect(() => {
-    // The whole list is read after the first screen's few (read together, the long read would hold the short one).
+    // The whole list is read once the first screen's few are painted (read together, the long read would hold the
+    // short one, and its thousands of records arriving would hold the first frame).
     (newest ?? store.newest(FIRST_SCREEN))
       .then(
         (entries) => setLoaded((now) => (now.kind === 'loading' ? { kind: 'first', entries } : now)),
         () => undefined,
       )
-      .finally(reload);
+      .finally(() => requestAnimationFrame(() => setTimeout(reload, 0)));
     return watchLibrary(reload);
   }, [store]);
 

@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { FIRST_SCREEN, LibraryApp } from '@/components/library/LibraryApp';
-import { openLibraryStore, t, uiLanguage } from '@/utils/browser';
+import { openLibraryStoreNow, t, uiLanguage } from '@/utils/browser';
 import '@/components/shared/fonts.css';
 import '@/components/shared/theme.css';
 import './style.css';
 
 // The library page (library.html): the saved articles, searched, sorted and filtered; each opens in the reader.
-// The first screen's entries are asked for before anything is drawn, so reading them overlaps the first render.
-const store = openLibraryStore();
+// The first screen's entries are asked for before anything is drawn, so reading them overlaps the first render; idb
+// comes with the page's code (openLibraryStoreNow).
+const store = openLibraryStoreNow();
 const newest = store.newest(FIRST_SCREEN);
 const locale = uiLanguage();
 document.documentElement.lang = locale;

@@ -1,4 +1,7 @@
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames, openDB } from 'idb';
+
+/** Where idb comes from: fetched on first use by default; a page that opens its database at once passes it in. */
+export type IdbLoader = () => Promise<{ openDB: typeof openDB }>;
 
 /**
  * A connection to an IndexedDB database whose schema is a list of upgrade steps (an update runs only the steps an
@@ -8,10 +11,11 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 export function lazyDatabase<S extends DBSchema>(
   name: string,
   steps: ReadonlyArray<(db: IDBPDatabase<S>, tx: IDBPTransaction<S, StoreNames<S>[], 'versionchange'>) => void>,
+  load: IdbLoader = () => import('idb'),
 ): () => Promise<IDBPDatabase<S>> {
   let connection: Promise<IDBPDatabase<S>> | null = null;
   return () => {
-    connection ??= import('idb')
+    connection ??= load()
       .then(({ openDB }) =>
         openDB<S>(name, steps.length, {
           upgrade(db, oldVersion, _newVersion, tx) {

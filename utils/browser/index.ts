@@ -37,4 +37,5 @@ export {
   type LibraryStore,
   type RemovedArticle,
 } from './library-store';
+export { openLibraryStoreNow } from './library-store-now';
 export { openLibraryBackup, type LibraryBackup } from './library-backup';

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { entryToSave, type LibraryEntry, type LibraryImage } from '@/utils/library';
+import { openDB } from 'idb';
 import { LIBRARY_DB, LIBRARY_DB_STEPS, openLibraryStore } from './library-store';
+import { openLibraryStoreNow } from './library-store-now';
 
 const saved = (name: string, text = `words of ${name}`) =>
   entryToSave(
@@ -143,6 +145,17 @@ describe('library store over IndexedDB', () => {
     expect((await store.newest(3)).map((e) => e.savedAt)).toEqual([300, 200, 200]);
     expect((await store.newest(10)).map((e) => e.savedAt)).toEqual([300, 200, 200, 100]);
     expect(await store.newest(0)).toEqual([]);
+  });
+
+  it('opens through the idb it is given (the library page: idb in its own code), once, to the same database', async () => {
+    let loads = 0;
+    const store = openLibraryStore(() => (loads++, Promise.resolve({ openDB })));
+    const s = saved('a');
+    await store.save(s.entry, s.body, []);
+    expect((await store.newest(1)).map((e) => e.id)).toEqual([s.entry.id]);
+    expect(loads).toBe(1);
+    // The page's store and a lazily loaded one are the same library.
+    expect((await openLibraryStoreNow().entries()).map((e) => e.id)).toEqual([s.entry.id]);
   });
 
   it('lets a newer version upgrade while a page holds the database, then reopens', async () => {

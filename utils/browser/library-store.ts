@@ -1,5 +1,5 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { lazyDatabase } from './idb-connection';
+import { lazyDatabase, type IdbLoader } from './idb-connection';
 import {
   entryFromSync,
   indexRecord,
@@ -116,9 +116,12 @@ export function watchLibrary(onChange: () => void): () => void {
   return () => channel.close();
 }
 
-/** A store with its own connection, opened on first use (and again after another page upgraded the database). */
-export function openLibraryStore(): LibraryStore {
-  const database = lazyDatabase<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS);
+/**
+ * A store with its own connection, opened on first use (and again after another page upgraded the database). `load`
+ * gives idb to a page that opens the library as it starts (see library-store-now.ts).
+ */
+export function openLibraryStore(load?: IdbLoader): LibraryStore {
+  const database = lazyDatabase<LibrarySchema>(LIBRARY_DB, LIBRARY_DB_STEPS, load);
 
   async function imagesOf(db: Database, id: string): Promise<LibraryImage[]> {
     const found: unknown[] = await db.getAllFromIndex('images', 'article', id);
