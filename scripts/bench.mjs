@@ -565,6 +565,7 @@ const synth = synthRuns[0];
 // The floor of any reader in its own tab: the same command opening an empty extension page (a copy of the build
 // with one static page and a one-line script added), measured the same way.
 const floor = [];
+const ownTabFloor = [];
 const popupTimes = [];
 const popupFloor = [];
 {
@@ -595,6 +596,26 @@ const popupFloor = [];
       .then((h) => h.jsonValue());
     floor.push(at - fired);
     await blank.close();
+    // The other design issue #18 names: the reader in the article's own tab, a navigation as Firefox's (same command,
+    // the page's tab sent to the empty page).
+    const own = await bare.context.newPage();
+    const ownUrl = `${base}/corpus-without-scripts/${ids[i % ids.length]}?own=${i}`;
+    await own.goto(ownUrl);
+    const navigated = await bare.ext(async (u) => {
+      const [tab] = await chrome.tabs.query({ url: u });
+      const at = performance.timeOrigin + performance.now();
+      void chrome.tabs.update(tab.id, { url: chrome.runtime.getURL('blank.html') });
+      return at;
+    }, ownUrl);
+    await own.waitForURL(/blank\.html/);
+    const ownAt = await own
+      .waitForFunction(() => {
+        const mark = performance.getEntriesByName('lectern:painted')[0];
+        return mark && performance.timeOrigin + mark.startTime;
+      })
+      .then((h) => h.jsonValue());
+    ownTabFloor.push(ownAt - navigated);
+    await own.close();
   }
   // Popup first render, next to its floor: the same empty page opened the same way (navigation → first frame),
   // taken in turns in this fresh browser; the popup is about a corpus page (the first opening includes loading its
@@ -661,6 +682,7 @@ line('time to reader (command → painted), ms', toReader);
 line('bare Readability.parse on a clone, ms', parse);
 line('time to reader / bare parse (per page)', ratios);
 line('floor: empty extension page in a new tab, ms', floor);
+line("floor: the page's own tab sent to it, ms", ownTabFloor);
 line('popup first render, ms', popupTimes);
 line('floor: empty extension page, same navigation, ms', popupFloor);
 console.log('time to reader, step by step (ms since the command, median):');
@@ -723,6 +745,11 @@ if (FIREFOX) {
     both.map(firstScreen).filter((x) => x !== undefined),
   );
   line3('floor: empty extension page in a new tab, ms', floor);
+  line3("floor: the page's own tab sent to it, ms", ownTabFloor);
+  const ffMedian = median(both.map((r) => r.firefox.toReader));
+  console.log(
+    `  the floors alone ÷ Firefox's median: new tab ${(median(floor) / ffMedian).toFixed(2)}, own tab ${(median(ownTabFloor) / ffMedian).toFixed(2)} (target for the whole: 0.5)`,
+  );
   const FF_STEPS = ['opened', 'loaded', 'ready', 'painted'];
   console.log(
     '  Firefox, step by step (ms since the command, median): parse in the page and navigate → about:reader ' +
@@ -785,7 +812,20 @@ if (values.json) {
   writeFileSync(
     values.json,
     JSON.stringify(
-      { rows, big, synthetic: synthRuns, synthMemory, popupTimes, memory, bundles, firefox: ffVersion, clock, load },
+      {
+        rows,
+        big,
+        synthetic: synthRuns,
+        synthMemory,
+        floor,
+        ownTabFloor,
+        popupTimes,
+        memory,
+        bundles,
+        firefox: ffVersion,
+        clock,
+        load,
+      },
       null,
       2,
     ),
