@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '@/utils/browser';
+import { snapshotMarkup } from '@/utils/detect';
 
 // Run when the reader opens (`snapshot.js`, see utils/browser/in-page.ts): a serialized copy of the page, extracted in the
 // reader (the live page is never handed over). A page whose markup is still arriving says so instead.
@@ -7,7 +8,7 @@ export default defineUnlistedScript((): PageSnapshot | 'loading' => {
   return {
     url: location.href,
     contentType: document.contentType,
-    html: document.documentElement?.outerHTML ?? '',
+    html: snapshotMarkup(document),
     selectionHtml: selectionHtml(),
   };
 });

@@ -27,6 +27,32 @@ const MULTIPAGE_ROUTES = {
   ),
 };
 
+/**
+ * A news page as some sites send it: megabytes of script (bundles, the app's state) and inline CSS around a short
+ * article whose author and date are only in its JSON-LD. Its script counts its own runs on the page.
+ */
+const HEAVY_PAGE = (() => {
+  const words = 'the tide turned at the quay while the market opened and boats came home'.split(' ');
+  const paragraph = (n) => `<p>${Array.from({ length: 60 }, (_, i) => words[(i + n) % words.length]).join(' ')}.</p>`;
+  const ld = JSON.stringify({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: 'Night tide at the old quay',
+    author: { '@type': 'Person', name: 'Mara Quell' },
+    datePublished: '2026-03-14T08:00:00Z',
+  });
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Night tide at the old quay</title>` +
+    `<style>${'.x-rule-' + Array.from({ length: 30_000 }, (_, i) => `${i}{color:#${(i % 4096).toString(16).padStart(3, '0')}}`).join(' .x-rule-')}</style>` +
+    `<script type="application/ld+json">${ld}</script>` +
+    `<script>document.documentElement.dataset.runs = String(Number(document.documentElement.dataset.runs || 0) + 1);` +
+    `window.__STATE__ = ${JSON.stringify({ blob: 'state '.repeat(150_000) })};</script>` +
+    `</head><body><main><article><h1>Night tide at the old quay</h1>` +
+    Array.from({ length: 8 }, (_, n) => paragraph(n)).join('') +
+    `</article></main></body></html>`
+  );
+})();
+
 /** The joined article as the reader shows it: the note, the text, and where each page's opening sentence stands. */
 function joinedState(reader) {
   return reader.evaluate(() => {
@@ -174,7 +200,7 @@ export function fidelitySuite(launch) {
   let server;
 
   before(async () => {
-    server = await startServer({ routes: MULTIPAGE_ROUTES });
+    server = await startServer({ routes: { ...MULTIPAGE_ROUTES, '/heavy/night-tide': () => ({ body: HEAVY_PAGE }) } });
     driver = await launch();
   });
 
@@ -227,6 +253,56 @@ export function fidelitySuite(launch) {
       { what: 'lead image shown again' },
     );
     await reader.close();
+  });
+
+  it('a page of megabytes of script and CSS: the article, with the author and date only its JSON-LD gives; the page untouched', async () => {
+    const url = `${server.base}/heavy/night-tide`;
+    const { page } = await openArticleTab(driver, url, '✓');
+    const before = await page.evaluate(() => ({
+      runs: document.documentElement.dataset.runs,
+      scripts: document.scripts.length,
+      styles: document.querySelectorAll('style').length,
+      bytes: document.documentElement.outerHTML.length,
+    }));
+    assert.ok(before.bytes > 1_500_000, `a heavy page: ${before.bytes} characters`);
+    const reader = await openReaderByCommand(driver, page);
+    const shown = await waitFor(
+      reader,
+      () => {
+        const body = document.querySelector('[data-lectern="article"]');
+        return body
+          ? {
+              paragraphs: body.querySelectorAll('p').length,
+              title: document.querySelector('h1')?.textContent,
+              byline: document.querySelector('.article-meta .byline')?.textContent ?? null,
+              published: document.querySelector('.article-meta time')?.getAttribute('datetime') ?? null,
+              scriptText: body.textContent.includes('state state'),
+            }
+          : null;
+      },
+      undefined,
+      { what: 'the article in the reader' },
+    );
+    assert.deepEqual(shown, {
+      paragraphs: 8,
+      title: 'Night tide at the old quay',
+      byline: 'Mara Quell',
+      published: '2026-03-14T08:00:00.000Z',
+      scriptText: false,
+    });
+    // The page's own script ran once, and its scripts and styles are all still there.
+    assert.deepEqual(
+      await page.evaluate(() => ({
+        runs: document.documentElement.dataset.runs,
+        scripts: document.scripts.length,
+        styles: document.querySelectorAll('style').length,
+        bytes: document.documentElement.outerHTML.length,
+      })),
+      before,
+    );
+    await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-heavy-page.png` });
+    await reader.close();
+    await page.close();
   });
 
   it('right-to-left: the title once, and the meta line in reading order, each part isolated', async () => {
