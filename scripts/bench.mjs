@@ -564,6 +564,14 @@ const synth = synthRuns[0];
 
 // The floor of any reader in its own tab: the same command opening an empty extension page (a copy of the build
 // with one static page and a one-line script added), measured the same way.
+/** When the empty page painted (its `lectern:painted` mark), in epoch ms like the command's time. */
+const paintedAt = (page) =>
+  page
+    .waitForFunction(() => {
+      const mark = performance.getEntriesByName('lectern:painted')[0];
+      return mark && performance.timeOrigin + mark.startTime;
+    })
+    .then((h) => h.jsonValue());
 const floor = [];
 const ownTabFloor = [];
 const popupTimes = [];
@@ -588,13 +596,7 @@ const popupFloor = [];
       return at;
     });
     const blank = await opened;
-    const at = await blank
-      .waitForFunction(() => {
-        const mark = performance.getEntriesByName('lectern:painted')[0];
-        return mark && performance.timeOrigin + mark.startTime;
-      })
-      .then((h) => h.jsonValue());
-    floor.push(at - fired);
+    floor.push((await paintedAt(blank)) - fired);
     await blank.close();
     // The other design issue #18 names: the reader in the article's own tab, a navigation as Firefox's (same command,
     // the page's tab sent to the empty page).
@@ -608,13 +610,7 @@ const popupFloor = [];
       return at;
     }, ownUrl);
     await own.waitForURL(/blank\.html/);
-    const ownAt = await own
-      .waitForFunction(() => {
-        const mark = performance.getEntriesByName('lectern:painted')[0];
-        return mark && performance.timeOrigin + mark.startTime;
-      })
-      .then((h) => h.jsonValue());
-    ownTabFloor.push(ownAt - navigated);
+    ownTabFloor.push((await paintedAt(own)) - navigated);
     await own.close();
   }
   // Popup first render, next to its floor: the same empty page opened the same way (navigation → first frame),
