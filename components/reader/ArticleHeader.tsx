@@ -2,13 +2,16 @@ import type { Article } from '@/utils/extract';
 import { formatDate } from '@/utils/reader';
 import { t } from '@/utils/browser';
 
+/** What the header shows: an article's, or the opening of one still being read (no date or reading time yet). */
+export type HeaderFields = Pick<Article, 'title' | 'byline' | 'siteName' | 'published' | 'readingMinutes' | 'url'>;
+
 /**
  * Title, then byline, site, date and reading time: what a reader wants to know before the first line. The line flows in
  * the article's direction, and each part is isolated (`<bdi dir="auto">`, direction from its own text): on a
  * right-to-left article the interface's "1 min read" would otherwise take the article's direction and read
  * "min read 1", and an English site name beside Arabic words would run into them.
  */
-export function ArticleHeader({ article, locale }: { article: Article; locale: string }) {
+export function ArticleHeader({ article, locale }: { article: HeaderFields; locale: string }) {
   const date = formatDate(article.published, locale);
   const details = [article.byline, article.siteName].filter(Boolean);
   return (

@@ -3,7 +3,7 @@ import { copyLink, copyWithToast, notice } from '@/components/shared/copy-link';
 import { Toast, type ToastMessage } from '@/components/shared/Toast';
 import { useSettings } from '@/components/shared/use-settings';
 import { useSettingsOnScreen } from '@/components/shared/use-settings-on-screen';
-import type { Article } from '@/utils/extract';
+import type { Article, FirstScreen } from '@/utils/extract';
 import {
   cleanTitle,
   cleanUrl,
@@ -30,6 +30,7 @@ import { FootnotePopover, useFootnotes } from './features/footnotes';
 import { useReaderKeys } from './features/keys';
 import { NotArticleNotice, useNotArticle } from './features/not-article';
 import { PagesNote } from './features/pages';
+import { FirstScreenView } from './features/first-screen';
 import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -68,7 +69,8 @@ type PopoverState = (
 type Panel = 'typography' | 'toc' | 'notes' | null;
 
 export type ReaderContent =
-  | { kind: 'loading' }
+  /** `preview`: a very large article's opening, shown while the whole is read (its page's address with it). */
+  | { kind: 'loading'; preview?: { screen: FirstScreen; url: string } }
   | {
       kind: 'article';
       article: Article;
@@ -429,7 +431,10 @@ export function ReaderApp({
         />
       )}
       <main class="reader-main" tabIndex={-1} id="reader-main">
-        {content.kind === 'loading' && (
+        {content.kind === 'loading' && content.preview && (
+          <FirstScreenView preview={content.preview.screen} url={content.preview.url} locale={locale} />
+        )}
+        {content.kind === 'loading' && !content.preview && (
           <p class="status" role="status">
             {t('loading')}
           </p>

@@ -13,7 +13,7 @@ import {
   sendToExtension,
   loadSettings,
 } from '@/utils/browser';
-import { extractArticle, extractSelection, joinPages } from '@/utils/extract';
+import { extractArticle, extractSelection, firstScreen, joinPages } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -33,6 +33,11 @@ document.title = t('readerTitle');
 
 let toggleShortcut: string | null = null;
 let settings: Settings | null = null;
+/** Markup longer than this takes seconds to extract: the article's opening is shown first. */
+const FIRST_SCREEN_MARKUP = 1_000_000;
+let loadingShown: () => void = () => undefined;
+/** The loading screen is up, in the user's theme (the settings are read). */
+const loadingUp = new Promise<void>((resolve) => (loadingShown = resolve));
 // The last setting changed is written before the tab goes.
 const close = (): void => void flushSettings().finally(() => closeReader(sourceTabId));
 
@@ -61,6 +66,35 @@ async function takeSnapshot(tabId: number): Promise<PageSnapshot | 'loading'> {
     return ready;
   }
   return runInPage(tabId, '/snapshot.js', true);
+}
+
+/** The next frame, or nothing to wait for in a tab that isn't drawn (a hidden tab gets no frames). */
+function nextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** A very large article's opening on screen before the seconds its full extraction takes. */
+async function showFirstScreen(doc: Document, url: string): Promise<void> {
+  const screen = firstScreen(doc, url);
+  if (!screen) return;
+  await loadingUp;
+  show({ kind: 'loading', preview: { screen, url } });
+  await nextFrame();
+  markFirstScreen();
+}
+
+/** When the first screen was up, and the opening of what it showed (`npm run bench` and the tests read it). */
+function markFirstScreen(): void {
+  const main = document.getElementById('reader-main');
+  let text = '';
+  // Text node by node, so that a long article isn't read whole for a thousand characters.
+  const walker = document.createTreeWalker(main ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && text.length < 1_000; node = walker.nextNode()) {
+    const value = (node as Text).data.replace(/\s+/g, ' ').trim();
+    if (value) text += text ? ` ${value}` : value;
+  }
+  performance.mark('lectern:first-screen', { detail: { text: text.slice(0, 1_000) } });
 }
 
 /** What the reader shows, and whether the page was still loading (then it is read again once it has loaded). */
@@ -104,6 +138,7 @@ async function load(): Promise<Loaded> {
   if (isPdf(snapshot.contentType || null, snapshot.url)) return message('pdf', snapshot.url);
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
+  if (snapshot.html.length > FIRST_SCREEN_MARKUP) await showFirstScreen(doc, snapshot.url);
   // No article: what the user selected is the next best thing to read.
   const tabId = sourceTabId;
   const first = extractArticle(doc, snapshot.url);
@@ -141,6 +176,7 @@ async function main(): Promise<void> {
   // The settings before the first frame, so even the loading screen is in the user's theme.
   settings = await loadSettings();
   show({ kind: 'loading' });
+  loadingShown();
   const commands = await browser.commands.getAll().catch(() => []);
   toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
   const { content, pageLoading } = await loaded;
@@ -155,10 +191,15 @@ async function main(): Promise<void> {
 
 /**
  * Marks the first frame after the content is shown (`npm run bench` reads it as "time to reader", and the marks
- * before it as the steps on the way).
+ * before it as the steps on the way); it is the first screen too, unless the article's opening came first.
  */
 function markPainted(): void {
-  requestAnimationFrame(() => setTimeout(() => performance.mark('lectern:painted'), 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (!performance.getEntriesByName('lectern:first-screen').length) markFirstScreen();
+      performance.mark('lectern:painted');
+    }, 0),
+  );
 }
 
 void main();

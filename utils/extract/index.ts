@@ -2,6 +2,8 @@
 // browser. Everything else in this folder is its inner working.
 export type { Article } from './article';
 export { extractArticle, extractSelection } from './extract';
+// A very large article's opening, to show while the whole is extracted.
+export { firstScreen, type FirstScreen } from './first-screen';
 export { judgeContent, type ContentVerdict } from './verdict';
 // Stored article HTML is sanitized again before it is shown (defense in depth: the library's HTML was sanitized when saved).
 export { sanitizeHtml } from './sanitize';

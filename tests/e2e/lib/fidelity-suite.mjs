@@ -53,6 +53,21 @@ const HEAVY_PAGE = (() => {
   );
 })();
 
+/** A long read of 4,000 sections (1.3 MB of markup): long enough for the reader to show its opening first. */
+const CROSSING_WORDS = 'the ferry crossed the bay at dawn and the harbour lights went out one by one'.split(' ');
+const crossing = (n) =>
+  `${Array.from({ length: 16 }, (_, i) => CROSSING_WORDS[(i + n) % CROSSING_WORDS.length]).join(' ')}.`;
+const LONG_READ =
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A year of crossings</title></head><body>` +
+  `<nav>${Array.from({ length: 40 }, (_, i) => `<a href="/s/${i}">Section ${i}</a>`).join(' ')}</nav>` +
+  `<main><article><h1>A year of crossings</h1>` +
+  Array.from(
+    { length: 4_000 },
+    (_, n) =>
+      `<section><h2>Crossing ${n + 1}</h2><p>${crossing(n)} ${crossing(n + 1)}</p><p>${crossing(n + 2)}</p></section>`,
+  ).join('\n') +
+  `</article></main></body></html>`;
+
 /** The joined article as the reader shows it: the note, the text, and where each page's opening sentence stands. */
 function joinedState(reader) {
   return reader.evaluate(() => {
@@ -200,7 +215,13 @@ export function fidelitySuite(launch) {
   let server;
 
   before(async () => {
-    server = await startServer({ routes: { ...MULTIPAGE_ROUTES, '/heavy/night-tide': () => ({ body: HEAVY_PAGE }) } });
+    server = await startServer({
+      routes: {
+        ...MULTIPAGE_ROUTES,
+        '/heavy/night-tide': () => ({ body: HEAVY_PAGE }),
+        '/long/crossings': () => ({ body: LONG_READ }),
+      },
+    });
     driver = await launch();
   });
 
@@ -303,6 +324,67 @@ export function fidelitySuite(launch) {
     await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-fidelity-heavy-page.png` });
     await reader.close();
     await page.close();
+  });
+
+  it('a very long article: its opening is on screen before the whole is extracted, then the whole replaces it', async () => {
+    const { page } = await openArticleTab(driver, `${server.base}/long/crossings`, '✓');
+    const reader = await openReaderByCommand(driver, page);
+    const marks = await waitFor(
+      reader,
+      () => {
+        const at = (name) => performance.getEntriesByName(`lectern:${name}`)[0];
+        const body = document.querySelector('[data-lectern="article"]');
+        return at('painted') && body
+          ? {
+              first: at('first-screen').startTime,
+              shown: at('first-screen').detail.text,
+              extracted: at('extracted').startTime,
+              sections: body.querySelectorAll('h2').length,
+              last: body.lastElementChild?.textContent.includes('Crossing 4000'),
+              preview: document.querySelectorAll('[data-lectern="first-screen"]').length,
+              title: document.querySelector('h1')?.textContent,
+            }
+          : null;
+      },
+      undefined,
+      { what: 'the whole article, after its opening' },
+    );
+    assert.ok(marks.first < marks.extracted, `first screen ${marks.first} ms, extracted ${marks.extracted} ms`);
+    // What the first screen showed: the title, then the article's first sections, not the menu above it.
+    assert.match(marks.shown, /^A year of crossings /);
+    for (const n of [1, 2, 3]) {
+      const section = `Crossing ${n} ${crossing(n - 1)} ${crossing(n)} ${crossing(n + 1)}`;
+      assert.ok(marks.shown.includes(section), `${marks.shown} has ${section}`);
+    }
+    assert.doesNotMatch(marks.shown, /Section \d/);
+    assert.deepEqual(
+      { sections: marks.sections, last: marks.last, preview: marks.preview, title: marks.title },
+      { sections: 4_000, last: true, preview: 0, title: 'A year of crossings' },
+    );
+    await reader.close();
+    await page.close();
+  });
+
+  it('an ordinary article has no separate opening: its first screen is the article itself', async () => {
+    const reader = await readerFor(driver, server, 'lead-image');
+    const marks = await waitFor(
+      reader,
+      () => {
+        const at = (name) => performance.getEntriesByName(`lectern:${name}`)[0];
+        return at('painted')
+          ? {
+              first: at('first-screen').startTime,
+              extracted: at('extracted').startTime,
+              text: at('first-screen').detail.text,
+            }
+          : null;
+      },
+      undefined,
+      { what: 'the article painted' },
+    );
+    assert.ok(marks.first > marks.extracted, JSON.stringify(marks));
+    assert.ok(marks.text.length > 100, marks.text);
+    await reader.close();
   });
 
   it('right-to-left: the title once, and the meta line in reading order, each part isolated', async () => {
