@@ -64,7 +64,9 @@ const ENOUGH_PROSE = 2500;
 
 /** Links that lead to other pages: not those of a caption (an embed's card, a photo credit). */
 function pageLinks(el: Element): Element[] {
-  const links = el.localName === 'a' && el.hasAttribute('href') ? [el] : Array.from(el.querySelectorAll('a[href]'));
+  // A walk, not querySelectorAll('a[href]'): jsdom's query costs more than the whole walk of a paragraph.
+  const isLink = (e: Element): boolean => e.localName === 'a' && e.hasAttribute('href');
+  const links = isLink(el) ? [el] : descendants(el, isLink);
   return links.filter((a) => !a.parentElement?.closest('a, figcaption'));
 }
 
