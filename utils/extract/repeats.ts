@@ -52,16 +52,21 @@ function lines(root: Element, textOf: TextOf): Element[] {
   return out.reverse();
 }
 
+/** The outermost links and buttons under `el` (a walk: jsdom's selector query costs more than a line's whole walk). */
+function linksAndButtons(el: Element): Element[] {
+  return descendants(el, (a) => a.localName === 'a' || a.localName === 'button').filter(
+    (a) => !a.parentElement?.closest('a, button'),
+  );
+}
+
 /** Text of `el` inside links and buttons. */
 function linkedText(el: Element, textOf: TextOf): number {
-  return select(el, 'a, button')
-    .filter((a) => !a.parentElement?.closest('a, button'))
-    .reduce((sum, a) => sum + textOf(a).length, 0);
+  return linksAndButtons(el).reduce((sum, a) => sum + textOf(a).length, 0);
 }
 
 /** A row of several short links or buttons and nothing else (a share bar, a card's actions). */
 function isLinkRow(el: Element, textOf: TextOf): boolean {
-  const items = select(el, 'a, button').filter((a) => !a.parentElement?.closest('a, button'));
+  const items = linksAndButtons(el);
   if (items.length < 3 || hasDescendant(el, MEDIA)) return false;
   if (!items.every((a) => textOf(a).length <= MAX_ITEM)) return false;
   const length = textOf(el).replace(/[\s|·•,/]+/g, '').length;
@@ -134,7 +139,7 @@ export function dropRepeatedFurniture(root: Element): void {
     const key = text.toLowerCase();
     const repeats = counts.get(key) ?? 0;
     // A caption written as a plain line under each picture: once.
-    if (repeats >= 2 && text.length <= 300 && !linkedText(el, textOf) && followsMedia(el)) {
+    if (repeats >= 2 && text.length <= 300 && followsMedia(el) && !linkedText(el, textOf)) {
       if (seenNearMedia.has(key)) el.remove();
       else seenNearMedia.add(key);
       continue;
