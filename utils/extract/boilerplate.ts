@@ -278,7 +278,7 @@ export function removeBoilerplate(
   for (const el of all) {
     if (isGone(el)) continue;
     const cls = el.getAttribute('class') ?? '';
-    if (SCREEN_READER_ONLY.test(cls) && textLength(el) < 200) {
+    if (SCREEN_READER_ONLY.test(cls) && textLength(el, 200) < 200) {
       remove(el, 'sr');
       continue;
     }
@@ -326,7 +326,8 @@ export function removeBoilerplate(
       // The list it heads: the following lines while they are mostly links.
       for (let j = i + 1; j < blocks.length; j++) {
         const next = blocks[j]!;
-        const nextLength = textLength(next);
+        // Capped: past 250 the list has ended, whatever the length.
+        const nextLength = textLength(next, 250);
         if (!nextLength) continue;
         if (nextLength > 250 || liveLinks(next).text / nextLength < 0.6) break;
         remove(next, 'listitem');
@@ -338,7 +339,7 @@ export function removeBoilerplate(
   // Call-to-action boxes amid the text ("Subscribe to … and stay smart"): a small box all of whose lines are such calls.
   for (const el of all) {
     if (!CTA_BOXES.has(el.localName) || isGone(el)) continue;
-    const length = textLength(el);
+    const length = textLength(el, 250);
     if (!length || length > 250) continue;
     const lines = leafBlocks(el).map(collapsed).filter(Boolean);
     if (lines.length >= 2 && lines.every((line) => AD_LINE.test(line) || CALL_TO_ACTION.test(line))) remove(el, 'cta');

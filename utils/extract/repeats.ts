@@ -4,7 +4,7 @@
  * links repeated on every card (a quote card's "Whatsapp Facebook Pint Baixar") goes; a line opened by an all-caps
  * label whose rest is a link ("ANZEIGE: …", "PUBLICIDAD: …") goes, and so does a bare all-caps label line that recurs.
  */
-import { hasDescendant, select } from './dom';
+import { descendants, hasDescendant, select } from './dom';
 
 const MEDIA = new Set(['img', 'picture', 'video', 'svg']);
 /** Blocks that are one line or paragraph of the article. */
@@ -16,25 +16,61 @@ const MAX_ITEM = 20;
 
 const norm = (el: Element): string => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Blocks with text and no block inside: the lines compared. */
-function lines(root: Element): Element[] {
-  return select(root, LINES).filter((el) => !el.querySelector(LINES) && norm(el));
+/** The text of an element, collapsed and trimmed. */
+type TextOf = (el: Element) => string;
+
+/**
+ * `norm`, read once per element. Valid while no element it has read changes: the functions below only remove whole
+ * lines, and a line holds no other line, nor sits inside a link or button whose text is read.
+ */
+function textCache(): TextOf {
+  const texts = new Map<Element, string>();
+  return (el) => {
+    let text = texts.get(el);
+    if (text === undefined) texts.set(el, (text = norm(el)));
+    return text;
+  };
+}
+
+/** The names LINES selects (lower-case local names, as the HTML parser and createElement make them). */
+const LINE_NAMES = new Set(LINES.split(', '));
+
+/**
+ * Blocks with text and no block inside: the lines compared, in document order. One pass from the last element back
+ * (a selector query per element costs a big page seconds in jsdom).
+ */
+function lines(root: Element, textOf: TextOf): Element[] {
+  const all = descendants(root);
+  const holdsLine = new Set<Element>();
+  const out: Element[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    const line = LINE_NAMES.has(el.localName);
+    if (line && !holdsLine.has(el) && textOf(el)) out.push(el);
+    if ((line || holdsLine.has(el)) && el.parentElement) holdsLine.add(el.parentElement);
+  }
+  return out.reverse();
+}
+
+/** The outermost links and buttons under `el` (a walk: jsdom's selector query costs more than a line's whole walk). */
+function linksAndButtons(el: Element): Element[] {
+  return descendants(el, (a) => a.localName === 'a' || a.localName === 'button').filter(
+    (a) => !a.parentElement?.closest('a, button'),
+  );
 }
 
 /** Text of `el` inside links and buttons. */
-function linkedText(el: Element): number {
-  return select(el, 'a, button')
-    .filter((a) => !a.parentElement?.closest('a, button'))
-    .reduce((sum, a) => sum + norm(a).length, 0);
+function linkedText(el: Element, textOf: TextOf): number {
+  return linksAndButtons(el).reduce((sum, a) => sum + textOf(a).length, 0);
 }
 
 /** A row of several short links or buttons and nothing else (a share bar, a card's actions). */
-function isLinkRow(el: Element): boolean {
-  const items = select(el, 'a, button').filter((a) => !a.parentElement?.closest('a, button'));
+function isLinkRow(el: Element, textOf: TextOf): boolean {
+  const items = linksAndButtons(el);
   if (items.length < 3 || hasDescendant(el, MEDIA)) return false;
-  if (!items.every((a) => norm(a).length <= MAX_ITEM)) return false;
-  const length = norm(el).replace(/[\s|·•,/]+/g, '').length;
-  const linked = items.reduce((sum, a) => sum + norm(a).replace(/\s+/g, '').length, 0);
+  if (!items.every((a) => textOf(a).length <= MAX_ITEM)) return false;
+  const length = textOf(el).replace(/[\s|·•,/]+/g, '').length;
+  const linked = items.reduce((sum, a) => sum + textOf(a).replace(/\s+/g, '').length, 0);
   return length > 0 && linked / length >= 0.9;
 }
 
@@ -53,10 +89,10 @@ function followsMedia(el: Element): boolean {
 }
 
 /** The text of each line, lower-cased, with how many lines of `root` read the same. */
-function lineCounts(all: Element[]): Map<string, number> {
+function lineCounts(all: Element[], textOf: TextOf): Map<string, number> {
   const counts = new Map<string, number>();
   for (const el of all) {
-    const key = norm(el).toLowerCase();
+    const key = textOf(el).toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
@@ -67,11 +103,12 @@ function lineCounts(all: Element[]): Map<string, number> {
  * Readability reads the page: they would make it take a card with its quote for a box of links and drop both.
  */
 export function dropRepeatedLinkRows(root: Element): void {
-  const all = lines(root);
-  const counts = lineCounts(all);
+  const textOf = textCache();
+  const all = lines(root, textOf);
+  const counts = lineCounts(all, textOf);
   for (const el of all) {
-    const text = norm(el);
-    if ((counts.get(text.toLowerCase()) ?? 0) >= 2 && text.length <= 120 && isLinkRow(el)) el.remove();
+    const text = textOf(el);
+    if ((counts.get(text.toLowerCase()) ?? 0) >= 2 && text.length <= 120 && isLinkRow(el, textOf)) el.remove();
   }
 }
 
@@ -87,21 +124,22 @@ export function dropRepeatedFurniture(root: Element): void {
   }
 
   dropRepeatedLinkRows(root);
-  const all = lines(root);
-  const counts = lineCounts(all);
+  const textOf = textCache();
+  const all = lines(root, textOf);
+  const counts = lineCounts(all, textOf);
   const labels = new Map<string, number>();
   for (const el of all) {
-    const label = labelOf(norm(el));
+    const label = labelOf(textOf(el));
     if (label) labels.set(label, (labels.get(label) ?? 0) + 1);
   }
   const seenNearMedia = new Set<string>();
   for (const el of all) {
     if (!root.contains(el)) continue;
-    const text = norm(el);
+    const text = textOf(el);
     const key = text.toLowerCase();
     const repeats = counts.get(key) ?? 0;
     // A caption written as a plain line under each picture: once.
-    if (repeats >= 2 && text.length <= 300 && !linkedText(el) && followsMedia(el)) {
+    if (repeats >= 2 && text.length <= 300 && followsMedia(el) && !linkedText(el, textOf)) {
       if (seenNearMedia.has(key)) el.remove();
       else seenNearMedia.add(key);
       continue;
@@ -111,6 +149,7 @@ export function dropRepeatedFurniture(root: Element): void {
     if (!label) continue;
     const rest = text.length - label.length;
     const bare = rest <= 2;
-    if (bare ? (labels.get(label) ?? 0) >= 2 && repeats >= 2 : rest > 0 && linkedText(el) / rest >= 0.5) el.remove();
+    if (bare ? (labels.get(label) ?? 0) >= 2 && repeats >= 2 : rest > 0 && linkedText(el, textOf) / rest >= 0.5)
+      el.remove();
   }
 }

@@ -4,7 +4,7 @@
  * language: how much of its text is linked, how much sits in repeated same-shaped items that each hold a link, and how
  * much running prose is left outside them. Pure.
  */
-import { childElements, descendants } from './dom';
+import { childElements, descendants, textLength as length } from './dom';
 
 export interface ContentVerdict {
   /** The content reads as an article (false: a list of links to other pages). */
@@ -62,13 +62,11 @@ const MIN_PROSE_BLOCK = 80;
 /** This much prose outside the items (characters, ~400 words) is an article whatever else the page holds. */
 const ENOUGH_PROSE = 2500;
 
-function length(node: Node): number {
-  return (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-}
-
 /** Links that lead to other pages: not those of a caption (an embed's card, a photo credit). */
 function pageLinks(el: Element): Element[] {
-  const links = el.localName === 'a' && el.hasAttribute('href') ? [el] : Array.from(el.querySelectorAll('a[href]'));
+  // A walk, not querySelectorAll('a[href]'): jsdom's query costs more than the whole walk of a paragraph.
+  const isLink = (e: Element): boolean => e.localName === 'a' && e.hasAttribute('href');
+  const links = isLink(el) ? [el] : descendants(el, isLink);
   return links.filter((a) => !a.parentElement?.closest('a, figcaption'));
 }
 
@@ -84,18 +82,21 @@ function linkLength(el: Element): number {
  * link under a product's paragraph.
  */
 function namedByLink(unit: Element[], text: number): boolean {
-  const opening = unit
-    .map((el) => el.textContent ?? '')
-    .join(' ')
-    .trim()
-    .slice(0, 200);
+  // Read only when a link is long enough to name the item (most units have none).
+  let opening: string | undefined;
+  const openingOf = (): string =>
+    (opening ??= unit
+      .map((el) => el.textContent ?? '')
+      .join(' ')
+      .trim()
+      .slice(0, 200)
+      .replace(/\s+/g, ' '));
   let linked = 0;
   for (const el of unit) {
     for (const a of pageLinks(el)) {
       const words = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
       linked += words.length;
-      if (words.length >= 12 && (a.closest('h1, h2, h3, h4, h5, h6') || opening.replace(/\s+/g, ' ').startsWith(words)))
-        return true;
+      if (words.length >= 12 && (a.closest('h1, h2, h3, h4, h5, h6') || openingOf().startsWith(words))) return true;
     }
   }
   return linked / text >= 0.25;
@@ -139,7 +140,9 @@ function repeatedItems(root: Element): Element[][] {
         else if (unit) unit.push(c);
       }
       const kept = units.filter((u) => {
-        const text = u.reduce((sum, el) => sum + length(el), 0);
+        // Counted up to MAX_ITEM only: a longer unit is no item, whatever its length.
+        let text = 0;
+        for (const el of u) if ((text += length(el, MAX_ITEM - text)) > MAX_ITEM) return false;
         return (
           text > 0 &&
           text <= MAX_ITEM &&
