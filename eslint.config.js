@@ -135,7 +135,7 @@ export default tseslint.config(
   },
   {
     // The scripts run in web pages (detect.js on every one): they stay tiny and never pull in the reader's or popup's code.
-    files: ['entrypoints/{detect,page-info,snapshot,copy,passage}/**'],
+    files: ['entrypoints/{detect,page-info,snapshot,opening,copy,passage}/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -8,6 +8,7 @@ import {
   passageInPage,
   runInPage,
   type PageInfo,
+  type PageOpening,
   type PageSnapshot,
   type PageVerdict,
   listen,
@@ -61,8 +62,12 @@ export default defineBackground(() => {
    * once its code has loaded. Each is handed over once, or dropped after a while.
    */
   const prefetched = new Map<number, Promise<PageSnapshot | null>>();
+  /** A very large page's opening, asked of the page just before its snapshot (which then takes seconds to arrive). */
+  const openings = new Map<number, Promise<PageOpening | null>>();
 
   function prefetchSnapshot(tabId: number): void {
+    const opening = runInPage(tabId, '/opening.js', true).catch(() => null);
+    openings.set(tabId, opening);
     // A page that doesn't answer in time leaves the reader to ask it itself.
     const snapshot = Promise.race([
       runInPage(tabId, '/snapshot.js', true).then(
@@ -74,6 +79,7 @@ export default defineBackground(() => {
     prefetched.set(tabId, snapshot);
     setTimeout(() => {
       if (prefetched.get(tabId) === snapshot) prefetched.delete(tabId);
+      if (openings.get(tabId) === opening) openings.delete(tabId);
     }, 30_000);
   }
 
@@ -286,6 +292,11 @@ export default defineBackground(() => {
   });
 
   listen({
+    'prefetched-opening': ({ tabId }) => {
+      const opening = openings.get(tabId) ?? null;
+      openings.delete(tabId);
+      return opening;
+    },
     'prefetched-snapshot': ({ tabId }) => {
       const snapshot = prefetched.get(tabId) ?? null;
       prefetched.delete(tabId);

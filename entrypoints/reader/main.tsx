@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { savedArticle } from '@/components/reader/features/saved-article';
+import { markFirstScreen, openingScreen } from '@/components/reader/features/first-screen';
 import {
   closeReader,
   flushSettings,
@@ -13,7 +14,7 @@ import {
   sendToExtension,
   loadSettings,
 } from '@/utils/browser';
-import { extractArticle, extractSelection, firstScreen, joinPages } from '@/utils/extract';
+import { extractArticle, extractSelection, joinPages } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -38,6 +39,7 @@ const FIRST_SCREEN_MARKUP = 1_000_000;
 let loadingShown: () => void = () => undefined;
 /** The loading screen is up, in the user's theme (the settings are read). */
 const loadingUp = new Promise<void>((resolve) => (loadingShown = resolve));
+const opening = openingScreen((content) => show(content), loadingUp);
 // The last setting changed is written before the tab goes.
 const close = (): void => void flushSettings().finally(() => closeReader(sourceTabId));
 
@@ -57,6 +59,14 @@ function show(content: ReaderContent): void {
   );
 }
 
+/** A very large page's opening, which the background asked for just before the snapshot, shown as it arrives. */
+async function showOpening(tabId: number): Promise<void> {
+  const sent = await sendToExtension({ type: 'prefetched-opening', tabId }).catch(() => null);
+  if (!sent) return;
+  performance.mark('lectern:opening');
+  await opening.show(new DOMParser().parseFromString(sent.html, 'text/html'), sent.url, 'opening');
+}
+
 /** The page's snapshot, or 'loading' while its markup is still arriving. */
 async function takeSnapshot(tabId: number): Promise<PageSnapshot | 'loading'> {
   // The background asked the page while this tab was opening; it usually has the snapshot ready.
@@ -66,35 +76,6 @@ async function takeSnapshot(tabId: number): Promise<PageSnapshot | 'loading'> {
     return ready;
   }
   return runInPage(tabId, '/snapshot.js', true);
-}
-
-/** The next frame, or nothing to wait for in a tab that isn't drawn (a hidden tab gets no frames). */
-function nextFrame(): Promise<void> {
-  if (document.visibilityState === 'hidden') return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-/** A very large article's opening on screen before the seconds its full extraction takes. */
-async function showFirstScreen(doc: Document, url: string): Promise<void> {
-  const screen = firstScreen(doc, url);
-  if (!screen) return;
-  await loadingUp;
-  show({ kind: 'loading', preview: { screen, url } });
-  await nextFrame();
-  markFirstScreen();
-}
-
-/** When the first screen was up, and the opening of what it showed (`npm run bench` and the tests read it). */
-function markFirstScreen(): void {
-  const main = document.getElementById('reader-main');
-  let text = '';
-  // Text node by node, so that a long article isn't read whole for a thousand characters.
-  const walker = document.createTreeWalker(main ?? document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && text.length < 1_000; node = walker.nextNode()) {
-    const value = (node as Text).data.replace(/\s+/g, ' ').trim();
-    if (value) text += text ? ` ${value}` : value;
-  }
-  performance.mark('lectern:first-screen', { detail: { text: text.slice(0, 1_000) } });
 }
 
 /** What the reader shows, and whether the page was still loading (then it is read again once it has loaded). */
@@ -123,6 +104,7 @@ async function loadSaved(id: string): Promise<Loaded> {
 async function load(): Promise<Loaded> {
   if (saved !== null) return loadSaved(saved);
   if (sourceTabId === null) return message('closed', null);
+  void showOpening(sourceTabId);
   let snapshot;
   try {
     snapshot = await takeSnapshot(sourceTabId);
@@ -138,7 +120,8 @@ async function load(): Promise<Loaded> {
   if (isPdf(snapshot.contentType || null, snapshot.url)) return message('pdf', snapshot.url);
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
-  if (snapshot.html.length > FIRST_SCREEN_MARKUP) await showFirstScreen(doc, snapshot.url);
+  // No opening from the page (the reader asked for the snapshot itself, or the page sent none): one from the markup.
+  if (snapshot.html.length > FIRST_SCREEN_MARKUP) await opening.show(doc, snapshot.url, 'markup');
   // No article: what the user selected is the next best thing to read.
   const tabId = sourceTabId;
   const first = extractArticle(doc, snapshot.url);
@@ -180,6 +163,7 @@ async function main(): Promise<void> {
   const commands = await browser.commands.getAll().catch(() => []);
   toggleShortcut = commands.find((c) => c.name === 'toggle-reader')?.shortcut || null;
   const { content, pageLoading } = await loaded;
+  opening.whole();
   show(content);
   performance.mark('lectern:rendered');
   if (pageLoading && sourceTabId !== null) {
@@ -196,7 +180,7 @@ async function main(): Promise<void> {
 function markPainted(): void {
   requestAnimationFrame(() =>
     setTimeout(() => {
-      if (!performance.getEntriesByName('lectern:first-screen').length) markFirstScreen();
+      markFirstScreen();
       performance.mark('lectern:painted');
     }, 0),
   );

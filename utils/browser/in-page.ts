@@ -55,10 +55,18 @@ export interface PassageAnswer {
 }
 
 /** The scripts, by file, with what each answers ('loading': the page's markup is still arriving). */
+/** A very large page's opening: a small document of its metadata and first blocks, sent ahead of its snapshot. */
+export interface PageOpening {
+  url: string;
+  html: string;
+}
+
 interface Answers {
   '/detect.js': boolean;
   '/page-info.js': PageInfo | 'loading';
   '/snapshot.js': PageSnapshot | 'loading';
+  /** A very large page's opening as a small document (markup) and the page's address, or null. */
+  '/opening.js': PageOpening | null;
   '/passage.js': PassageAnswer;
 }
 

@@ -10,6 +10,7 @@ export {
   type CopyResult,
   type InPageGlobal,
   type PageInfo,
+  type PageOpening,
   type PageSnapshot,
   type PassageAnswer,
 } from './in-page';

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings';
-import type { PageSnapshot } from './in-page';
+import type { PageOpening, PageSnapshot } from './in-page';
 
 /**
  * The one message protocol between Lectern's own contexts (background, reader, popup; web pages answer through the
@@ -14,6 +14,11 @@ export type Message =
    * null when it has none.
    */
   | { type: 'prefetched-snapshot'; tabId: number }
+  /**
+   * reader → background: a very large page's opening (a small document's markup) that the background asked for just
+   * before the snapshot, or null (an ordinary page, none asked, or none arrived in time).
+   */
+  | { type: 'prefetched-opening'; tabId: number }
   /** popup → background: open the reader for a tab (and print it, or save it to the library). */
   | { type: 'open-reader'; tabId: number; print: boolean; save?: boolean }
   /**
@@ -39,6 +44,7 @@ export interface PageVerdict {
 
 export interface Replies {
   'prefetched-snapshot': PageSnapshot | null;
+  'prefetched-opening': PageOpening | null;
   'open-reader': void;
   'read-pending': void;
   'reader-verdict': void;

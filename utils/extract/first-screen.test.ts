@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { fixtureDocument, htmlDocument } from '@/tests/unit/dom';
+import { openingMarkup } from '@/utils/detect';
 import { extractArticle } from './extract';
 import { firstScreen } from './first-screen';
 
@@ -103,5 +104,13 @@ describe('the first screen of a very large article', () => {
     expect(firstScreen(htmlDocument(`<body><main>${links.join('')}</main></body>`, URL_), URL_)).toBeNull();
     expect(firstScreen(htmlDocument('<body><p>Short.</p></body>', URL_), URL_)).toBeNull();
     expect(firstScreen(htmlDocument('<body></body>', URL_), URL_)).toBeNull();
+  });
+});
+
+describe('the opening the page sends ahead', () => {
+  it('gives the reader the same first screen as the page’s whole markup', () => {
+    const doc = htmlDocument(longRead(2_000), URL_);
+    const sent = htmlDocument(openingMarkup(doc)!, URL_);
+    expect(firstScreen(sent, URL_)).toEqual(firstScreen(doc, URL_));
   });
 });

@@ -1,6 +1,7 @@
-import type { FirstScreen } from '@/utils/extract';
+import { firstScreen, type FirstScreen } from '@/utils/extract';
 import { t } from '@/utils/browser';
 import { ArticleHeader } from '../ArticleHeader';
+import type { ReaderContent } from '../ReaderApp';
 
 /**
  * A very large article's opening, shown while the whole is still being read (see utils/extract/first-screen.ts): its
@@ -18,4 +19,55 @@ export function FirstScreenView({ preview, url, locale }: { preview: FirstScreen
       </p>
     </article>
   );
+}
+
+/** The next frame, or nothing to wait for in a tab that isn't drawn (a hidden tab gets no frames). */
+function nextFrame(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/**
+ * Marks when the first screen was up, with the opening of what it showed and where that came from (`npm run bench` and
+ * the tests read it): once per reader, by the opening (from the page's `opening.js` or from the whole markup) or else by
+ * the whole article's first frame.
+ */
+export function markFirstScreen(source: 'opening' | 'markup' | 'article' = 'article'): void {
+  if (performance.getEntriesByName('lectern:first-screen').length) return;
+  const main = document.getElementById('reader-main');
+  let text = '';
+  // Text node by node, so that a long article isn't read whole for a thousand characters.
+  const walker = document.createTreeWalker(main ?? document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && text.length < 1_000; node = walker.nextNode()) {
+    const value = (node as Text).data.replace(/\s+/g, ' ').trim();
+    if (value) text += text ? ` ${value}` : value;
+  }
+  performance.mark('lectern:first-screen', { detail: { text: text.slice(0, 1_000), source } });
+}
+
+/**
+ * Shows a very large article's opening at most once, and never once the whole is on screen: from the small document
+ * the page sent ahead of its markup, or from the parsed snapshot when that came first. `ready`: the loading screen is
+ * up (the opening comes in the user's theme).
+ */
+export function openingScreen(show: (content: ReaderContent) => void, ready: Promise<void>) {
+  let state: 'waiting' | 'shown' | 'whole' = 'waiting';
+  return {
+    /** `source`: the page's opening document, or the snapshot's whole markup. */
+    async show(doc: Document, url: string, source: 'opening' | 'markup'): Promise<void> {
+      if (state !== 'waiting') return;
+      const screen = firstScreen(doc, url);
+      if (!screen) return;
+      await ready;
+      if (state !== 'waiting') return;
+      state = 'shown';
+      show({ kind: 'loading', preview: { screen, url } });
+      await nextFrame();
+      markFirstScreen(source);
+    },
+    /** The whole article (or a message) replaces whatever was shown. */
+    whole(): void {
+      state = 'whole';
+    },
+  };
 }

@@ -338,6 +338,7 @@ export function fidelitySuite(launch) {
           ? {
               first: at('first-screen').startTime,
               shown: at('first-screen').detail.text,
+              source: at('first-screen').detail.source,
               extracted: at('extracted').startTime,
               sections: body.querySelectorAll('h2').length,
               last: body.lastElementChild?.textContent.includes('Crossing 4000'),
@@ -350,6 +351,8 @@ export function fidelitySuite(launch) {
       { what: 'the whole article, after its opening' },
     );
     assert.ok(marks.first < marks.extracted, `first screen ${marks.first} ms, extracted ${marks.extracted} ms`);
+    // It came from the page's opening.js, ahead of the page's whole markup.
+    assert.equal(marks.source, 'opening');
     // What the first screen showed: the title, then the article's first sections, not the menu above it.
     assert.match(marks.shown, /^A year of crossings /);
     for (const n of [1, 2, 3]) {
@@ -376,6 +379,7 @@ export function fidelitySuite(launch) {
               first: at('first-screen').startTime,
               extracted: at('extracted').startTime,
               text: at('first-screen').detail.text,
+              source: at('first-screen').detail.source,
             }
           : null;
       },
@@ -383,6 +387,7 @@ export function fidelitySuite(launch) {
       { what: 'the article painted' },
     );
     assert.ok(marks.first > marks.extracted, JSON.stringify(marks));
+    assert.equal(marks.source, 'article');
     assert.ok(marks.text.length > 100, marks.text);
     await reader.close();
   });
