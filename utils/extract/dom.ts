@@ -20,6 +20,23 @@ export function descendants(root: Element, keep?: (el: Element) => boolean): Ele
   return out;
 }
 
+/**
+ * The elements under `root` named in `names` that hold no other such element, in document order: one pass from the
+ * last element back (a selector query per element costs a big page seconds in jsdom).
+ */
+export function innermost(root: Element, names: ReadonlySet<string>): Element[] {
+  const all = descendants(root);
+  const holds = new Set<Element>();
+  const out: Element[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    const named = names.has(el.localName);
+    if (named && !holds.has(el)) out.push(el);
+    if ((named || holds.has(el)) && el.parentElement) holds.add(el.parentElement);
+  }
+  return out.reverse();
+}
+
 /** The element children of `el`. */
 export function childElements(el: Element): Element[] {
   const out: Element[] = [];

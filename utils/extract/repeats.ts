@@ -4,7 +4,7 @@
  * links repeated on every card (a quote card's "Whatsapp Facebook Pint Baixar") goes; a line opened by an all-caps
  * label whose rest is a link ("ANZEIGE: …", "PUBLICIDAD: …") goes, and so does a bare all-caps label line that recurs.
  */
-import { descendants, hasDescendant, select } from './dom';
+import { descendants, hasDescendant, innermost, select } from './dom';
 
 const MEDIA = new Set(['img', 'picture', 'video', 'svg']);
 /** Blocks that are one line or paragraph of the article. */
@@ -35,21 +35,9 @@ function textCache(): TextOf {
 /** The names LINES selects (lower-case local names, as the HTML parser and createElement make them). */
 const LINE_NAMES = new Set(LINES.split(', '));
 
-/**
- * Blocks with text and no block inside: the lines compared, in document order. One pass from the last element back
- * (a selector query per element costs a big page seconds in jsdom).
- */
+/** Blocks with text and no block inside: the lines compared, in document order. */
 function lines(root: Element, textOf: TextOf): Element[] {
-  const all = descendants(root);
-  const holdsLine = new Set<Element>();
-  const out: Element[] = [];
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    const line = LINE_NAMES.has(el.localName);
-    if (line && !holdsLine.has(el) && textOf(el)) out.push(el);
-    if ((line || holdsLine.has(el)) && el.parentElement) holdsLine.add(el.parentElement);
-  }
-  return out.reverse();
+  return innermost(root, LINE_NAMES).filter((el) => textOf(el));
 }
 
 /** The outermost links and buttons under `el` (a walk: jsdom's selector query costs more than a line's whole walk). */

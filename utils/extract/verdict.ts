@@ -4,7 +4,7 @@
  * language: how much of its text is linked, how much sits in repeated same-shaped items that each hold a link, and how
  * much running prose is left outside them. Pure.
  */
-import { childElements, descendants, textLength as length } from './dom';
+import { childElements, descendants, innermost, textLength as length } from './dom';
 
 export interface ContentVerdict {
   /** The content reads as an article (false: a list of links to other pages). */
@@ -161,18 +161,9 @@ function repeatedItems(root: Element): Element[][] {
   return items;
 }
 
-/** The innermost blocks: blocks holding no other block (one pass, from the last element back). */
+/** The innermost blocks: blocks holding no other block. */
 function leafBlocks(root: Element): Element[] {
-  const all = descendants(root);
-  const holdsBlock = new Set<Element>();
-  const leaves: Element[] = [];
-  for (let i = all.length - 1; i >= 0; i--) {
-    const el = all[i]!;
-    const block = BLOCKS.has(el.localName);
-    if (block && !holdsBlock.has(el)) leaves.push(el);
-    if ((block || holdsBlock.has(el)) && el.parentElement) holdsBlock.add(el.parentElement);
-  }
-  return leaves;
+  return innermost(root, BLOCKS);
 }
 
 /** Judges the extracted content `root` (the article's body, after clean-up). */
