@@ -12,8 +12,10 @@ export function FirstScreenView({ preview, url, locale }: { preview: FirstScreen
   return (
     <article lang={preview.lang ?? undefined} dir={preview.dir ?? undefined} data-lectern="first-screen">
       <ArticleHeader article={{ ...preview, published: null, readingMinutes: 0, url }} locale={locale} />
-      {/* Sanitized by firstScreen, as the article's own HTML is by the extraction. */}
-      <div class="article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      {/* Sanitized by firstScreen, as the article's own HTML is by the extraction. Laid out as a long article's body
+          (data-long: its blocks are contained, so margins don't collapse through them), so nothing moves when the
+          whole replaces it. */}
+      <div class="article-body" data-long="" dangerouslySetInnerHTML={{ __html: preview.html }} />
       <p class="status" role="status" lang={locale} dir="auto">
         {t('loadingRest')}
       </p>
