@@ -54,13 +54,13 @@ export interface PassageAnswer {
   fragment: TextFragment | null;
 }
 
-/** The scripts, by file, with what each answers ('loading': the page's markup is still arriving). */
 /** A very large page's opening: a small document of its metadata and first blocks, sent ahead of its snapshot. */
 export interface PageOpening {
   url: string;
   html: string;
 }
 
+/** The scripts, by file, with what each answers ('loading': the page's markup is still arriving). */
 interface Answers {
   '/detect.js': boolean;
   '/page-info.js': PageInfo | 'loading';
