@@ -5,6 +5,7 @@
  * all; never loops (every address is tried once, and a page whose text is one already joined is left out).
  */
 import type { Article } from './article';
+import { innermost } from './dom';
 import { EMBED_MARK } from './embeds';
 import { extractArticle, windowOf } from './extract';
 import { nextPages, pageKey, pageHost } from './pagination';
@@ -40,7 +41,22 @@ export interface JoinOptions {
 const SHORT_BLOCK = 200;
 /** A page counter ("Page 2 of 3", "2/3") is a short line. */
 const COUNTER_LINE = 60;
-const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, figcaption, dt, dd, pre, div';
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'figcaption',
+  'dt',
+  'dd',
+  'pre',
+  'div',
+]);
 /** Elements that sit inside a line of text. */
 const INLINE = new Set(['a', 'span', 'b', 'strong', 'em', 'i', 'small', 'sup', 'sub', 'bdi', 'mark']);
 const HEADINGS = /^h[1-6]$/;
@@ -263,7 +279,7 @@ function dropPagers(box: Element, url: string, known: Set<string>): void {
 
 /** Blocks without blocks inside: the units compared across pages. */
 function leafBlocks(box: Element): Element[] {
-  return Array.from(box.querySelectorAll(BLOCKS)).filter((el) => !el.querySelector(BLOCKS) && norm(el.textContent));
+  return innermost(box, BLOCKS).filter((el) => norm(el.textContent));
 }
 
 /** A short line that holds its page's number and reads the same on other pages but for the numbers: a counter. */
