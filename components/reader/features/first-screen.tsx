@@ -54,18 +54,22 @@ export function markFirstScreen(source: 'opening' | 'markup' | 'article' = 'arti
  */
 export function openingScreen(show: (content: ReaderContent) => void, ready: Promise<void>) {
   let state: 'waiting' | 'shown' | 'whole' = 'waiting';
+  let painted: Promise<void> = Promise.resolve();
   return {
-    /** `source`: the page's opening document, or the snapshot's whole markup. */
+    /**
+     * `source`: the page's opening document, or the snapshot's whole markup. Resolves once an opening shown by either
+     * call is painted, so the extraction that follows (one long task) never holds back its first frame.
+     */
     async show(doc: Document, url: string, source: 'opening' | 'markup'): Promise<void> {
-      if (state !== 'waiting') return;
+      if (state !== 'waiting') return painted;
       const screen = firstScreen(doc, url);
       if (!screen) return;
       await ready;
-      if (state !== 'waiting') return;
+      if (state !== 'waiting') return painted;
       state = 'shown';
       show({ kind: 'loading', preview: { screen, url } });
-      await nextFrame();
-      markFirstScreen(source);
+      painted = nextFrame().then(() => markFirstScreen(source));
+      return painted;
     },
     /** The whole article (or a message) replaces whatever was shown. */
     whole(): void {
