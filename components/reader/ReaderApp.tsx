@@ -31,6 +31,7 @@ import { useReaderKeys } from './features/keys';
 import { NotArticleNotice, useNotArticle } from './features/not-article';
 import { PagesNote } from './features/pages';
 import { FirstScreenView } from './features/first-screen';
+import { BuiltBody, type ArticleParts } from './features/article-parts';
 import { TocPanel, useOutline } from './features/toc';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
@@ -69,13 +70,18 @@ type PopoverState = (
 type Panel = 'typography' | 'toc' | 'notes' | null;
 
 export type ReaderContent =
-  /** `preview`: a very large article's opening, shown while the whole is read (its page's address with it). */
-  | { kind: 'loading'; preview?: { screen: FirstScreen; url: string } }
+  /**
+   * `preview`: a very large article's opening, shown while the whole is read (its page's address with it); `body`: the
+   * article's parts read so far, shown in the opening's place (see features/article-parts.tsx).
+   */
+  | { kind: 'loading'; preview?: { screen: FirstScreen; url: string; body?: ArticleParts } }
   | {
       kind: 'article';
       article: Article;
       /** The original page's markup (the snapshot the article was read from), to check links to a passage against. */
       original?: string;
+      /** The article's body as built a part at a time while it was read: taken over instead of parsing `html` again. */
+      body?: ArticleParts;
     }
   | { kind: 'message'; title: MessageKey; body: MessageKey; url: string | null };
 
@@ -432,7 +438,12 @@ export function ReaderApp({
       )}
       <main class="reader-main" tabIndex={-1} id="reader-main">
         {content.kind === 'loading' && content.preview && (
-          <FirstScreenView preview={content.preview.screen} url={content.preview.url} locale={locale} />
+          <FirstScreenView
+            preview={content.preview.screen}
+            url={content.preview.url}
+            body={content.preview.body}
+            locale={locale}
+          />
         )}
         {content.kind === 'loading' && !content.preview && (
           <p class="status" role="status">
@@ -454,12 +465,16 @@ export function ReaderApp({
             <ArticleHeader article={article} locale={locale} />
             {article.pages && <PagesNote pages={article.pages} locale={locale} />}
             {article.leadImage && <LeadImage image={article.leadImage} />}
-            <div
-              class="article-body"
-              data-lectern="article"
-              data-long={article.html.length > LONG_ARTICLE ? '' : undefined}
-              dangerouslySetInnerHTML={{ __html: article.html }}
-            />
+            {content.kind === 'article' && content.body ? (
+              <BuiltBody parts={content.body} long={article.html.length > LONG_ARTICLE} />
+            ) : (
+              <div
+                class="article-body"
+                data-lectern="article"
+                data-long={article.html.length > LONG_ARTICLE ? '' : undefined}
+                dangerouslySetInnerHTML={{ __html: article.html }}
+              />
+            )}
             <ArticleFooter article={article} locale={locale} />
           </article>
         )}

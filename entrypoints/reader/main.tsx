@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { savedArticle } from '@/components/reader/features/saved-article';
 import { markFirstScreen, openingScreen } from '@/components/reader/features/first-screen';
+import { articleParts } from '@/components/reader/features/article-parts';
 import {
   closeReader,
   flushSettings,
@@ -14,7 +15,7 @@ import {
   sendToExtension,
   loadSettings,
 } from '@/utils/browser';
-import { extractArticle, extractSelection, joinPages } from '@/utils/extract';
+import { extractInParts, extractSelection, joinPages } from '@/utils/extract';
 import { readerParams } from '@/utils/reader';
 import { UNREACHABLE_MESSAGES, isPdf, unreachableReason, type Unreachable } from '@/utils/detect';
 import type { Settings } from '@/utils/settings';
@@ -121,12 +122,23 @@ async function load(): Promise<Loaded> {
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No opening from the page (the reader asked for the snapshot itself, or the page sent none): one from the markup.
-  if (snapshot.html.length > FIRST_SCREEN_MARKUP) await opening.show(doc, snapshot.url, 'markup');
-  // No article: what the user selected is the next best thing to read.
+  if (snapshot.html.length > FIRST_SCREEN_MARKUP) {
+    await opening.show(doc, snapshot.url, 'markup');
+    await nextTask();
+  }
   const tabId = sourceTabId;
-  const first = extractArticle(doc, snapshot.url);
+  // A very large article comes a part at a time, the reader answering between parts, which grow under its opening.
+  const parts = articleParts();
+  const first = await extractInParts(doc, snapshot.url, {
+    pause: nextTask,
+    onPart: (html, index) => {
+      parts.append(html);
+      if (index === 0) opening.grow(parts);
+    },
+  });
   // A multi-page article: the pages after this one, fetched by the page (its cookies), joined into one.
   const found = first && (await joinPages(first, doc, (url, ms) => fetchInPage(tabId, url, ms)));
+  // No article: what the user selected is the next best thing to read.
   const article = found ?? extractSelection(doc, snapshot.url, snapshot.selectionHtml);
   performance.mark('lectern:extracted');
   // The badge and the popup say what the reader found (the quick check in the page can't see this far).
@@ -137,9 +149,24 @@ async function load(): Promise<Loaded> {
     article: !!found && found.verdict.article,
   }).catch(() => undefined);
   const content: ReaderContent = article
-    ? { kind: 'article', article, original: snapshot.html }
+    ? {
+        kind: 'article',
+        article,
+        original: snapshot.html,
+        // Built from the parts, which are the article unless other pages were joined to it.
+        body: article === first && parts.built ? parts : undefined,
+      }
     : { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
   return { content, pageLoading: false };
+}
+
+/** Resolves in a task of its own, after what is waiting (input, frames): no timer clamping, even in a hidden tab. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 /** A page whose markup was still arriving: read it once it has loaded. */

@@ -24,7 +24,9 @@ const rawLength = (el: Element): number => el.textContent?.length ?? 0;
 function linkDensity(el: Element, length: number): number {
   if (!length) return 0;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) linked += rawLength(a);
+  // A live collection: no list is built for the many paragraphs without links.
+  const links = el.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) linked += rawLength(links[i]!);
   return linked / length;
 }
 
@@ -32,7 +34,7 @@ function linkDensity(el: Element, length: number): number {
  * The element whose paragraphs hold the most text: each paragraph (with little of its text in links) scores its
  * parent with its length and its grandparent with half of it, so a body split into sections still wins as a whole.
  */
-function mainContainer(body: Element): Element | null {
+export function mainContainer(body: Element): Element | null {
   const scores = new Map<Element, number>();
   const root = body.ownerDocument.documentElement;
   const add = (el: Element | null, score: number): void => {

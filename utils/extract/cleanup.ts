@@ -143,8 +143,13 @@ function normalizeCaptions(root: Element): void {
   }
 }
 
-/** Finishes Readability's article `root` in place. */
-export function finishArticle(root: Element, baseUrl: string, canonical: string | null = null): void {
+/** Finishes Readability's article `root` in place; `elsewhere`: ids its links may name in the article's other parts. */
+export function finishArticle(
+  root: Element,
+  baseUrl: string,
+  canonical: string | null = null,
+  elsewhere?: ReadonlySet<string>,
+): void {
   normalizeMath(root);
   replaceEmbeds(root, baseUrl);
   dropPixels(root);
@@ -154,5 +159,5 @@ export function finishArticle(root: Element, baseUrl: string, canonical: string 
   dropRepeatedFurniture(root);
   stripClasses(root);
   // Last, so that a link is kept in the reader only when what it points to is still there.
-  keepInPageLinks(root, baseUrl);
+  keepInPageLinks(root, baseUrl, elsewhere);
 }

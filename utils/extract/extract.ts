@@ -27,11 +27,17 @@ export function windowOf(doc: Document): (Window & typeof globalThis) | null {
 /**
  * Extracts the article of `doc` as sanitized plain data, or null when there is none.
  * Pure: Readability runs on a clone, so `doc` (possibly the live page) is never modified. Never throws. `win`: the
- * window whose DOM sanitizes (by default the document's own, else the global one).
+ * window whose DOM sanitizes (by default the document's own, else the global one); `elsewhere`: ids the article's links
+ * may name outside `doc` (in the other parts of an article extracted a part at a time, see parts.ts).
  */
-export function extractArticle(doc: Document, url: string, win = windowOf(doc)): Article | null {
+export function extractArticle(
+  doc: Document,
+  url: string,
+  win = windowOf(doc),
+  elsewhere?: ReadonlySet<string>,
+): Article | null {
   try {
-    return extract(doc, url, win);
+    return extract(doc, url, win, elsewhere);
   } catch {
     return null;
   }
@@ -127,6 +133,9 @@ function firstImage(article: Element, base: string): string | null {
   return null;
 }
 
+/** An article body's own pictures: with any of them, no declared image is shown above it. */
+export const BODY_MEDIA = `img, picture, video, svg, figure.${EMBED_MARK}`;
+
 /**
  * The declared image, to show above an article without pictures of its own. When the body has any image or video the
  * declared one is left out: it is usually one of them again, under another address (another size, another CDN), which
@@ -135,7 +144,7 @@ function firstImage(article: Element, base: string): string | null {
 function leadImageOf(article: Element, meta: PageMetadata): Article['leadImage'] {
   // meta.image is already an absolute http(s) address (webAddress); the reader sets it as an attribute, never as HTML.
   // An embed's card counts as its video: the declared image is most often that video's picture.
-  if (!meta.image || article.querySelector(`img, picture, video, svg, figure.${EMBED_MARK}`)) return null;
+  if (!meta.image || article.querySelector(BODY_MEDIA)) return null;
   return { src: meta.image, alt: meta.imageAlt ?? '' };
 }
 
@@ -153,7 +162,7 @@ function openingOf(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
 
-interface Found {
+export interface Found {
   parsed: ReturnType<Readability<Node>['parse']> & object;
   article: Element;
   text: string;
@@ -167,6 +176,7 @@ function readArticle(
   meta: PageMetadata,
   win: Window & typeof globalThis,
   copy: Parameters<typeof workingCopy>[3],
+  elsewhere?: ReadonlySet<string>,
 ): Found | null {
   const work = workingCopy(doc, base, meta, copy);
   const parsed = new Readability<Node>(work, {
@@ -179,25 +189,44 @@ function readArticle(
   const root = parsed?.content;
   if (!parsed || !root || root.nodeType !== 1) return null;
   const article = root as Element;
-  finishArticle(article, base, meta.canonical);
+  finishArticle(article, base, meta.canonical, elsewhere);
   if (!sanitizeInPlace(article, win)) return null;
   const text = textOf(article, { skipCaptions: true });
   const wordCount = countWords(text);
   return wordCount < MIN_ARTICLE_WORDS ? null : { parsed, article, text, wordCount };
 }
 
-function extract(doc: Document, url: string, win: (Window & typeof globalThis) | null): Article | null {
+/**
+ * Readability's article of `doc`, finished and sanitized: first on a copy without the boxes Readability would drop at
+ * first anyway (cheaper for both), then, when that finds no article and those boxes held enough text to make one, on
+ * a full copy, as Readability itself retries.
+ */
+export function findArticle(
+  doc: Document,
+  base: string,
+  meta: PageMetadata,
+  win: Window & typeof globalThis,
+  elsewhere?: ReadonlySet<string>,
+): Found | null {
+  const skipped = { text: 0 };
+  return (
+    readArticle(doc, base, meta, win, { skipUnlikely: true, skipped }, elsewhere) ??
+    (skipped.text >= MIN_ARTICLE_CHARS ? readArticle(doc, base, meta, win, {}, elsewhere) : null)
+  );
+}
+
+function extract(
+  doc: Document,
+  url: string,
+  win: (Window & typeof globalThis) | null,
+  elsewhere?: ReadonlySet<string>,
+): Article | null {
   if (!win || !doc.documentElement || !doc.body) return null;
 
   const meta = readMetadata(doc, url);
   // Relative links and images resolve against the article's address, not the reader's.
   const base = baseUrlOf(doc, url);
-  // First on a copy without the boxes Readability would drop at first anyway (cheaper for both), then, when that finds
-  // no article and those boxes held enough text to make one, on a full copy, as Readability itself retries.
-  const skipped = { text: 0 };
-  const found =
-    readArticle(doc, base, meta, win, { skipUnlikely: true, skipped }) ??
-    (skipped.text >= MIN_ARTICLE_CHARS ? readArticle(doc, base, meta, win, {}) : null);
+  const found = findArticle(doc, base, meta, win, elsewhere);
   if (!found) return null;
   const { parsed, article } = found;
   let { text, wordCount } = found;

@@ -5,10 +5,11 @@ import { select } from './dom';
  * Readability makes every link absolute, so `#fn1` has become the page's own address plus `#fn1`, which would open the
  * original page; a link whose address is the page's and whose fragment names an element of the article is written
  * back as the bare fragment. The sanitizer then prefixes it like the ids (see sanitize.ts), so article ids can never
- * collide with the reader's own.
+ * collide with the reader's own. `elsewhere`: ids of the article's other parts (a very large article is extracted a part
+ * at a time), which its links may point to as well.
  */
-export function keepInPageLinks(article: Element, base: string): void {
-  const targets = new Set<string>();
+export function keepInPageLinks(article: Element, base: string, elsewhere?: ReadonlySet<string>): void {
+  const targets = new Set<string>(elsewhere);
   for (const el of select(article, '[id], a[name]')) {
     const id = el.getAttribute('id');
     const name = el.getAttribute('name');

@@ -2,6 +2,8 @@
 // browser. Everything else in this folder is its inner working.
 export type { Article } from './article';
 export { extractArticle, extractSelection } from './extract';
+// A very large article a part at a time, so that the reader stays responsive while it is read.
+export { extractInParts, type PartOptions } from './parts';
 // A very large article's opening, to show while the whole is extracted.
 export { firstScreen, type FirstScreen } from './first-screen';
 export { judgeContent, type ContentVerdict } from './verdict';

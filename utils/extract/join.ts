@@ -6,8 +6,7 @@
  */
 import type { Article } from './article';
 import { innermost } from './dom';
-import { EMBED_MARK } from './embeds';
-import { extractArticle, windowOf } from './extract';
+import { BODY_MEDIA, extractArticle, windowOf } from './extract';
 import { nextPages, pageKey, pageHost } from './pagination';
 import { countWords, readingMinutes } from './reading-time';
 import { textOf } from './text';
@@ -176,7 +175,7 @@ function joined(
   const body = doc.body;
   for (const box of boxes) while (box.firstChild) body.appendChild(box.firstChild);
   const text = textOf(body, { skipCaptions: true });
-  const media = body.querySelector(`img, picture, video, svg, figure.${EMBED_MARK}`);
+  const media = body.querySelector(BODY_MEDIA);
   return {
     ...first,
     html: body.innerHTML,

@@ -26,7 +26,11 @@ export function countWords(text: string): number {
 
 /** Estimated minutes to read `text`: 0 for no text, otherwise at least 1. */
 export function readingMinutes(text: string): number {
-  const { words, cjkChars } = measureText(text);
+  return minutesFor(measureText(text));
+}
+
+/** Estimated minutes to read a text of this length (of a text measured in pieces, say). */
+export function minutesFor({ words, cjkChars }: TextLength): number {
   if (words + cjkChars === 0) return 0;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjkChars / CJK_CHARS_PER_MINUTE));
 }

@@ -1,6 +1,7 @@
 import { firstScreen, type FirstScreen } from '@/utils/extract';
 import { t } from '@/utils/browser';
 import { ArticleHeader } from '../ArticleHeader';
+import { GrowingBody, type ArticleParts } from './article-parts';
 import type { ReaderContent } from '../ReaderApp';
 
 /**
@@ -8,14 +9,29 @@ import type { ReaderContent } from '../ReaderApp';
  * header and first blocks as the article will look, and a status saying the rest is coming. Nothing here is the
  * article yet — no actions, no highlights — so it carries none of the article's markers.
  */
-export function FirstScreenView({ preview, url, locale }: { preview: FirstScreen; url: string; locale: string }) {
+export function FirstScreenView({
+  preview,
+  url,
+  body,
+  locale,
+}: {
+  preview: FirstScreen;
+  url: string;
+  /** The article's parts read so far, in the opening's place. */
+  body?: ArticleParts | undefined;
+  locale: string;
+}) {
   return (
     <article lang={preview.lang ?? undefined} dir={preview.dir ?? undefined} data-lectern="first-screen">
       <ArticleHeader article={{ ...preview, published: null, readingMinutes: 0, url }} locale={locale} />
       {/* Sanitized by firstScreen, as the article's own HTML is by the extraction. Laid out as a long article's body
           (data-long: its blocks are contained, so margins don't collapse through them), so nothing moves when the
           whole replaces it. */}
-      <div class="article-body" data-long="" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      {body ? (
+        <GrowingBody parts={body} />
+      ) : (
+        <div class="article-body" data-long="" dangerouslySetInnerHTML={{ __html: preview.html }} />
+      )}
       <p class="status" role="status" lang={locale} dir="auto">
         {t('loadingRest')}
       </p>
@@ -55,6 +71,8 @@ export function markFirstScreen(source: 'opening' | 'markup' | 'article' = 'arti
 export function openingScreen(show: (content: ReaderContent) => void, ready: Promise<void>) {
   let state: 'waiting' | 'shown' | 'whole' = 'waiting';
   let painted: Promise<void> = Promise.resolve();
+  let preview: { screen: FirstScreen; url: string; body?: ArticleParts } | null = null;
+  let grown: ArticleParts | undefined;
   return {
     /**
      * `source`: the page's opening document, or the snapshot's whole markup. Resolves once an opening shown by either
@@ -67,9 +85,20 @@ export function openingScreen(show: (content: ReaderContent) => void, ready: Pro
       await ready;
       if (state !== 'waiting') return painted;
       state = 'shown';
-      show({ kind: 'loading', preview: { screen, url } });
+      preview = { screen, url, body: grown };
+      show({ kind: 'loading', preview });
       painted = nextFrame().then(() => markFirstScreen(source));
       return painted;
+    },
+    /**
+     * The article's first parts are read: they take the opening's place, under its header, and the rest grows there
+     * (`body`: the parts, as they are added). Only over an opening: without one there is no header to show yet.
+     */
+    grow(body: ArticleParts): void {
+      grown = body;
+      if (state !== 'shown' || !preview || preview.body) return;
+      preview = { ...preview, body };
+      show({ kind: 'loading', preview });
     },
     /** The whole article (or a message) replaces whatever was shown. */
     whole(): void {

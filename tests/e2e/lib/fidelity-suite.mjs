@@ -341,6 +341,9 @@ export function fidelitySuite(launch) {
               source: at('first-screen').detail.source,
               extracted: at('extracted').startTime,
               sections: body.querySelectorAll('h2').length,
+              inOrder: Array.from(body.querySelectorAll('h2')).every((h, i) => h.textContent === `Crossing ${i + 1}`),
+              // Read a part at a time (utils/extract/parts.ts): each part in a box of its own.
+              parts: body.querySelectorAll(':scope > [data-part]').length,
               last: body.lastElementChild?.textContent.includes('Crossing 4000'),
               preview: document.querySelectorAll('[data-lectern="first-screen"]').length,
               title: document.querySelector('h1')?.textContent,
@@ -361,9 +364,16 @@ export function fidelitySuite(launch) {
     }
     assert.doesNotMatch(marks.shown, /Section \d/);
     assert.deepEqual(
-      { sections: marks.sections, last: marks.last, preview: marks.preview, title: marks.title },
-      { sections: 4_000, last: true, preview: 0, title: 'A year of crossings' },
+      {
+        sections: marks.sections,
+        inOrder: marks.inOrder,
+        last: marks.last,
+        preview: marks.preview,
+        title: marks.title,
+      },
+      { sections: 4_000, inOrder: true, last: true, preview: 0, title: 'A year of crossings' },
     );
+    assert.ok(marks.parts > 1, `${marks.parts} parts`);
     await reader.close();
     await page.close();
   });

@@ -1,0 +1,229 @@
+// A very large article, extracted a part at a time: its main container's blocks are cut into parts of a few tens of
+// thousands of characters, and each part goes through the whole extraction on a small document of its own, with a
+// pause between parts. Each step is then tens of milliseconds instead of one task of seconds, so the reader stays
+// scrollable and its keys answer while the rest arrives; and Readability, which walks its whole document several
+// times, walks small ones.
+import { LARGE_TEXT, mainContainer } from '@/utils/detect';
+import type { Article } from './article';
+import { BODY_MEDIA, extractArticle, findArticle, windowOf } from './extract';
+import { readMetadata, type PageMetadata } from './metadata';
+import { baseUrlOf } from './prepare';
+import { measureText, minutesFor } from './reading-time';
+import { finishArticle } from './cleanup';
+import { sanitizeInPlace } from './sanitize';
+import { textOf } from './text';
+import { textLength } from './dom';
+
+/** Text of a part: enough for Readability to see an article in it, little enough to take tens of milliseconds. */
+const PART_TEXT = 20_000;
+
+/** Time parts run back to back before a pause: well under the 100 ms that a person notices as a stall. */
+const SLICE_MS = 50;
+
+/** A child that makes its parent a wrapper of blocks rather than a block of its own. */
+const BLOCK_CHILD = ':scope > :is(p, div, section, article, main, header, h1, h2, h3, h4, ul, ol, figure, blockquote)';
+
+export interface PartOptions {
+  /** Resolves when the next part may run (the reader yields to its event loop here). */
+  pause: () => Promise<void>;
+  /**
+   * Each part's sanitized HTML as it is ready, in order; their concatenation is the article's `html`. Not called for
+   * an article extracted in one go.
+   */
+  onPart?: (html: string, index: number) => void;
+}
+
+/**
+ * The main container's blocks in order, with their text lengths (up to a part's): its child nodes, descending into any
+ * child longer than a part that wraps blocks of its own (a body in one wrapper, long sections), so that no block is
+ * much longer than a part.
+ */
+function* containerBlocks(parent: Element): Generator<[Node, number]> {
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && !(node as Text).data.trim()) continue;
+    if (node.nodeType !== 1 && node.nodeType !== 3) continue;
+    const length = textLength(node, PART_TEXT + 1);
+    if (length > PART_TEXT && (node as Element).querySelector(BLOCK_CHILD)) yield* containerBlocks(node as Element);
+    else yield [node, length];
+  }
+}
+
+/** Consecutive blocks of about {@link PART_TEXT} characters each, made as they are asked for. */
+function* groupBlocks(blocks: Iterable<[Node, number]>): Generator<Node[]> {
+  let part: Node[] = [];
+  let text = 0;
+  for (const [block, length] of blocks) {
+    part.push(block);
+    text += length;
+    if (text >= PART_TEXT) {
+      yield part;
+      part = [];
+      text = 0;
+    }
+  }
+  if (part.length) yield part;
+}
+
+/**
+ * A document holding copies of `blocks` under shallow copies of their ancestors (with their attributes, which
+ * Readability scores by). `first`: the first part's document, which is the whole page (its head's metadata, and the
+ * header, byline and lead image around the article, as the full extraction sees them) with only these blocks in the
+ * main container; the other parts' documents have no head, so no heading of theirs is taken for the title.
+ */
+function partDocument(doc: Document, container: Element, blocks: Node[], first: boolean): Document {
+  const out = doc.implementation.createHTMLDocument('');
+  const root = out.importNode(doc.documentElement, false);
+  out.replaceChild(root, out.documentElement);
+  const copies = new Map<Node, Node>([[doc.documentElement, root]]);
+  if (first) {
+    // Everything but the container's content: the container and its ancestors shallow, the rest whole.
+    const copy = (node: Node, into: Node): void => {
+      const around = node.nodeType === 1 && (node as Element).contains(container);
+      const made = out.importNode(node, !around);
+      into.appendChild(made);
+      if (!around) return;
+      copies.set(node, made);
+      if (node !== container) for (let c = node.firstChild; c; c = c.nextSibling) copy(c, made);
+    };
+    for (let c = doc.documentElement.firstChild; c; c = c.nextSibling) copy(c, root);
+  } else {
+    root.appendChild(out.createElement('head'));
+  }
+  const copyOf = (el: Element): Node => {
+    let made = copies.get(el);
+    if (!made) {
+      made = out.importNode(el, false);
+      copyOf(el.parentElement!).appendChild(made);
+      copies.set(el, made);
+    }
+    return made;
+  };
+  for (const block of blocks) copyOf(block.parentElement!).appendChild(out.importNode(block, true));
+  return out;
+}
+
+/** What every part after the first is read with. */
+interface PartContext {
+  base: string;
+  /** No title, byline or summary (those belong to the first part): only the page's canonical address. */
+  meta: PageMetadata;
+  win: Window & typeof globalThis;
+  elsewhere: ReadonlySet<string>;
+}
+
+/** One part after the first: its sanitized HTML and running text, and whether it holds a picture of its own. */
+interface Part {
+  html: string;
+  text: string;
+  media: boolean;
+}
+
+/**
+ * A part after the first through the whole extraction; when Readability finds no article in it (a run of pictures, a
+ * table), its blocks are finished and sanitized as they are, so nothing of the article is lost between parts.
+ */
+function restPart(
+  doc: Document,
+  container: Element,
+  blocks: Node[],
+  { base, meta, win, elsewhere }: PartContext,
+): Part {
+  const part = partDocument(doc, container, blocks, false);
+  let article = findArticle(part, base, meta, win, elsewhere)?.article ?? null;
+  if (!article) {
+    const box = part.createElement('div');
+    for (const block of blocks) box.appendChild(part.importNode(block, true));
+    finishArticle(box, base, meta.canonical, elsewhere);
+    article = sanitizeInPlace(box, win) ? box : null;
+  }
+  if (!article) return { html: '', text: '', media: false };
+  // Readability's wrapper of its page: the first part's stands for the article's, so the others' go.
+  const page = article.childElementCount === 1 ? article.firstElementChild : null;
+  const inner = page?.localName === 'div' && page.id.endsWith('readability-page-1') ? page : article;
+  return {
+    html: inner.innerHTML,
+    text: textOf(article, { skipCaptions: true }),
+    media: !!article.querySelector(BODY_MEDIA),
+  };
+}
+
+/** The ids and old-style anchor names in `container`, which links in any part may point to. */
+function idsIn(container: Element): Set<string> {
+  const ids = new Set<string>();
+  for (const el of Array.from(container.querySelectorAll('[id], a[name]'))) {
+    const id = el.getAttribute('id') || el.getAttribute('name');
+    if (id) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * Extracts `doc`'s article like {@link extractArticle}; a page with more than {@link LARGE_TEXT} characters of text and
+ * a container of paragraphs is extracted a part at a time, awaiting `pause` between parts and handing each part to
+ * `onPart`. The article's header data (title, byline, language, verdict…) come from the first part, which is read in
+ * the whole page's context. Only reads `doc`. Never throws.
+ */
+export async function extractInParts(doc: Document, url: string, options: PartOptions): Promise<Article | null> {
+  const win = windowOf(doc);
+  try {
+    const container =
+      win && doc.body && textLength(doc.body, LARGE_TEXT + 1) > LARGE_TEXT ? mainContainer(doc.body) : null;
+    // Only a container that holds a large article itself is cut; otherwise Readability looks at the page whole.
+    if (!win || !container || textLength(container, LARGE_TEXT / 2 + 1) <= LARGE_TEXT / 2) return whole(doc, url);
+    // Finding the container took a step of its own; the parts are cut as they are read.
+    await options.pause();
+    const parts = groupBlocks(containerBlocks(container));
+    const head = parts.next();
+    if (head.done) return whole(doc, url);
+    const elsewhere = idsIn(container);
+    const first = extractArticle(partDocument(doc, container, head.value, true), url, win, elsewhere);
+    if (!first) return whole(doc, url);
+    const meta = { ...readMetadata(doc.implementation.createHTMLDocument(''), url), canonical: first.canonical };
+    const context: PartContext = { base: baseUrlOf(doc, url), meta, win, elsewhere };
+    options.onPart?.(first.html, 0);
+    const html = [first.html];
+    const texts = [first.text];
+    // Counted part by part: counting the whole text at the end took a step of 100 ms or more.
+    const length = measureText(first.text);
+    const add = (text: string): void => {
+      const { words, cjkChars } = measureText(text);
+      length.words += words;
+      length.cjkChars += cjkChars;
+    };
+    let media = false;
+    let slice = performance.now();
+    let i = 0;
+    for (const blocks of parts) {
+      i++;
+      // Parts run back to back for up to a slice; each pause may wait for a frame to be drawn.
+      if (performance.now() - slice >= SLICE_MS) {
+        await options.pause();
+        slice = performance.now();
+      }
+      const part = restPart(doc, container, blocks, context);
+      html.push(part.html);
+      if (part.text) {
+        texts.push(part.text);
+        add(part.text);
+      }
+      media ||= part.media;
+      options.onPart?.(part.html, i);
+    }
+    const text = texts.join('\n\n');
+    return {
+      ...first,
+      html: html.join(''),
+      text,
+      wordCount: length.words + length.cjkChars,
+      readingMinutes: minutesFor(length),
+      leadImage: media ? null : first.leadImage,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** The article extracted whole (in one go: no parts are handed over). */
+function whole(doc: Document, url: string): Article | null {
+  return extractArticle(doc, url);
+}
