@@ -3,7 +3,8 @@
 // a tab's update calls for a check, how the toolbar button shows the answer, and which pages Lectern can't read and why.
 export { isReaderable } from './readerable';
 export { snapshotMarkup } from './snapshot';
-export { LARGE_TEXT, mainContainer, openingBlocks, openingMarkup } from './opening';
+// The container and the wrapper test are also how extraction cuts a very large article into parts.
+export { BLOCK_CHILD, LARGE_TEXT, mainContainer, openingBlocks, openingMarkup } from './opening';
 export { DETECT_AFTER, detectionAfter } from './detection';
 export { badgeFor, copyBadge } from './badge';
 export {

@@ -13,7 +13,8 @@ const MIN_TEXT = 500;
 /** Body text beyond which extraction takes seconds: only then does a page send its opening ahead. */
 export const LARGE_TEXT = 400_000;
 /** A child that makes its parent a wrapper of blocks rather than a block of its own. */
-const BLOCK_CHILD = ':scope > :is(p, div, section, article, main, header, h1, h2, h3, h4, ul, ol, figure, blockquote)';
+export const BLOCK_CHILD =
+  ':scope > :is(p, div, section, article, main, header, h1, h2, h3, h4, ul, ol, figure, blockquote)';
 /** What of the page's head the reader reads for the header: the title, meta tags and JSON-LD. */
 const HEAD_PARTS = 'title, meta, link[rel="canonical"], base[href], script[type="application/ld+json"]';
 

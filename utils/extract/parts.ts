@@ -3,7 +3,7 @@
 // pause between parts. Each step is then tens of milliseconds instead of one task of seconds, so the reader stays
 // scrollable and its keys answer while the rest arrives; and Readability, which walks its whole document several
 // times, walks small ones.
-import { LARGE_TEXT, mainContainer } from '@/utils/detect';
+import { BLOCK_CHILD, LARGE_TEXT, mainContainer } from '@/utils/detect';
 import type { Article } from './article';
 import { BODY_MEDIA, extractArticle, findArticle, windowOf } from './extract';
 import { readMetadata, type PageMetadata } from './metadata';
@@ -19,9 +19,6 @@ const PART_TEXT = 20_000;
 
 /** Time parts run back to back before a pause: well under the 100 ms that a person notices as a stall. */
 const SLICE_MS = 50;
-
-/** A child that makes its parent a wrapper of blocks rather than a block of its own. */
-const BLOCK_CHILD = ':scope > :is(p, div, section, article, main, header, h1, h2, h3, h4, ul, ol, figure, blockquote)';
 
 export interface PartOptions {
   /** Resolves when the next part may run (the reader yields to its event loop here). */
