@@ -4,6 +4,7 @@ import { ReaderApp, type ReaderContent } from '@/components/reader/ReaderApp';
 import { savedArticle } from '@/components/reader/features/saved-article';
 import { markFirstScreen, openingScreen } from '@/components/reader/features/first-screen';
 import { articleParts } from '@/components/reader/features/article-parts';
+import { nextTask, parseInSteps } from '@/components/reader/features/steps';
 import {
   closeReader,
   flushSettings,
@@ -119,10 +120,14 @@ async function load(): Promise<Loaded> {
   }
   performance.mark('lectern:snapshot');
   if (isPdf(snapshot.contentType || null, snapshot.url)) return message('pdf', snapshot.url);
-  const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
+  // A very large page's markup is parsed a step at a time, the reader answering between steps.
+  const large = snapshot.html.length > FIRST_SCREEN_MARKUP;
+  const doc = large
+    ? await parseInSteps(snapshot.html, nextTask)
+    : new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('lectern:parsed');
   // No opening from the page (the reader asked for the snapshot itself, or the page sent none): one from the markup.
-  if (snapshot.html.length > FIRST_SCREEN_MARKUP) {
+  if (large) {
     await opening.show(doc, snapshot.url, 'markup');
     await nextTask();
   }
@@ -136,6 +141,8 @@ async function load(): Promise<Loaded> {
       if (index === 0) opening.grow(parts);
     },
   });
+  // After a large page's last part, the rest (joining, rendering) in a step of its own.
+  if (large) await nextTask();
   // A multi-page article: the pages after this one, fetched by the page (its cookies), joined into one.
   const found = first && (await joinPages(first, doc, (url, ms) => fetchInPage(tabId, url, ms)));
   // No article: what the user selected is the next best thing to read.
@@ -158,15 +165,6 @@ async function load(): Promise<Loaded> {
       }
     : { kind: 'message', title: 'noArticleTitle', body: 'noArticleBody', url: snapshot.url };
   return { content, pageLoading: false };
-}
-
-/** Resolves in a task of its own, after what is waiting (input, frames): no timer clamping, even in a hidden tab. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 }
 
 /** A page whose markup was still arriving: read it once it has loaded. */

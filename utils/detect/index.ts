@@ -4,7 +4,7 @@
 export { isReaderable } from './readerable';
 export { snapshotMarkup } from './snapshot';
 // The container and the wrapper test are also how extraction cuts a very large article into parts.
-export { BLOCK_CHILD, LARGE_TEXT, mainContainer, openingBlocks, openingMarkup } from './opening';
+export { BLOCK_CHILD, LARGE_TEXT, mainContainerInSteps, openingBlocks, openingMarkup } from './opening';
 export { DETECT_AFTER, detectionAfter } from './detection';
 export { badgeFor, copyBadge } from './badge';
 export {

@@ -31,17 +31,25 @@ function linkDensity(el: Element, length: number): number {
   return linked / length;
 }
 
+/** Paragraphs scored between two chances to pause (see {@link mainContainerInSteps}). */
+const PARAGRAPHS_PER_STEP = 2_000;
+
 /**
  * The element whose paragraphs hold the most text: each paragraph (with little of its text in links) scores its
  * parent with its length and its grandparent with half of it, so a body split into sections still wins as a whole.
+ * Yields between runs of paragraphs, where the caller may pause.
  */
-export function mainContainer(body: Element): Element | null {
+function* containerSteps(body: Element): Generator<void, Element | null> {
   const scores = new Map<Element, number>();
   const root = body.ownerDocument.documentElement;
   const add = (el: Element | null, score: number): void => {
     if (el && el !== root) scores.set(el, (scores.get(el) ?? 0) + score);
   };
-  for (const p of Array.from(body.querySelectorAll('p'))) {
+  // A live collection: no list of every paragraph is built up front.
+  const paragraphs = body.getElementsByTagName('p');
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (i && i % PARAGRAPHS_PER_STEP === 0) yield;
+    const p = paragraphs[i]!;
     const length = Math.min(rawLength(p), PARAGRAPH_CAP);
     if (length < 25 || linkDensity(p, length) > 0.5) continue;
     add(p.parentElement, length);
@@ -53,6 +61,25 @@ export function mainContainer(body: Element): Element | null {
     if (score > top) [best, top] = [el, score];
   }
   return top >= MIN_TEXT ? best : null;
+}
+
+/** The element whose paragraphs hold the most text (see containerSteps), found in one go. */
+export function mainContainer(body: Element): Element | null {
+  const steps = containerSteps(body);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** {@link mainContainer}, awaiting `pause` between runs of paragraphs: for the reader, which must stay responsive. */
+export async function mainContainerInSteps(body: Element, pause: () => Promise<void>): Promise<Element | null> {
+  const steps = containerSteps(body);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
 }
 
 /**

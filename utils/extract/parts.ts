@@ -3,7 +3,7 @@
 // pause between parts. Each step is then tens of milliseconds instead of one task of seconds, so the reader stays
 // scrollable and its keys answer while the rest arrives; and Readability, which walks its whole document several
 // times, walks small ones.
-import { BLOCK_CHILD, LARGE_TEXT, mainContainer } from '@/utils/detect';
+import { BLOCK_CHILD, LARGE_TEXT, mainContainerInSteps } from '@/utils/detect';
 import type { Article } from './article';
 import { BODY_MEDIA, extractArticle, findArticle, windowOf } from './extract';
 import { readMetadata, type PageMetadata } from './metadata';
@@ -164,10 +164,12 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
   const win = windowOf(doc);
   try {
     const container =
-      win && doc.body && textLength(doc.body, LARGE_TEXT + 1) > LARGE_TEXT ? mainContainer(doc.body) : null;
+      win && doc.body && textLength(doc.body, LARGE_TEXT + 1) > LARGE_TEXT
+        ? await mainContainerInSteps(doc.body, options.pause)
+        : null;
     // Only a container that holds a large article itself is cut; otherwise Readability looks at the page whole.
     if (!win || !container || textLength(container, LARGE_TEXT / 2 + 1) <= LARGE_TEXT / 2) return whole(doc, url);
-    // Finding the container took a step of its own; the parts are cut as they are read.
+    // The parts are cut as they are read.
     await options.pause();
     const parts = groupBlocks(containerBlocks(container));
     const head = parts.next();
@@ -188,6 +190,8 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
       length.cjkChars += cjkChars;
     };
     let media = false;
+    // The first part is shown in a step of its own; each later step starts its slice afresh.
+    await options.pause();
     let slice = performance.now();
     let i = 0;
     for (const blocks of parts) {

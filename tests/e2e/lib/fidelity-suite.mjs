@@ -64,7 +64,12 @@ const LONG_READ =
   Array.from(
     { length: 4_000 },
     (_, n) =>
-      `<section><h2>Crossing ${n + 1}</h2><p>${crossing(n)} ${crossing(n + 1)}</p><p>${crossing(n + 2)}</p></section>`,
+      `<section><h2>Crossing ${n + 1}</h2><p>${crossing(n)} ${crossing(n + 1)}</p><p>${crossing(n + 2)}</p></section>` +
+      // A lazy picture far down, its real address only in a <noscript> fallback (the markup is parsed in steps).
+      (n === 2_500
+        ? '<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="The ferry">' +
+          '<noscript><img src="/img/ferry.jpg" alt="The ferry"></noscript></figure>'
+        : ''),
   ).join('\n') +
   `</article></main></body></html>`;
 
@@ -344,6 +349,7 @@ export function fidelitySuite(launch) {
               inOrder: Array.from(body.querySelectorAll('h2')).every((h, i) => h.textContent === `Crossing ${i + 1}`),
               // Read a part at a time (utils/extract/parts.ts): each part in a box of its own.
               parts: body.querySelectorAll(':scope > [data-part]').length,
+              images: Array.from(body.querySelectorAll('img'), (img) => img.getAttribute('src')),
               last: body.lastElementChild?.textContent.includes('Crossing 4000'),
               preview: document.querySelectorAll('[data-lectern="first-screen"]').length,
               title: document.querySelector('h1')?.textContent,
@@ -374,6 +380,7 @@ export function fidelitySuite(launch) {
       { sections: 4_000, inOrder: true, last: true, preview: 0, title: 'A year of crossings' },
     );
     assert.ok(marks.parts > 1, `${marks.parts} parts`);
+    assert.deepEqual(marks.images, [`${server.base}/img/ferry.jpg`]);
     await reader.close();
     await page.close();
   });
