@@ -51,7 +51,8 @@ async function inParts(html: string) {
 const headings = (html: string): string[] =>
   Array.from(new JSDOM(`<body>${html}</body>`).window.document.querySelectorAll('h2'), (h) => h.textContent!);
 
-describe('a very large article, extracted a part at a time', () => {
+// Pages of over 400,000 characters in jsdom: seconds each, more on a busy machine.
+describe('a very large article, extracted a part at a time', { timeout: 120_000 }, () => {
   it('keeps every section in order, with the header data of the whole page and its text counted whole', async () => {
     const { article, handed, pauses } = await inParts(longRead(SECTIONS));
     expect(handed.length).toBeGreaterThan(10);
@@ -117,6 +118,35 @@ describe('a very large article, extracted a part at a time', () => {
         )
       ).article.leadImage?.src,
     ).toBe('https://tides.example/lead.jpg');
+  });
+
+  it('keeps a run of text longer than a part that sits bare in the container', async () => {
+    const bare = Array.from({ length: 400 }, (_, n) => sentence(100_000 + n)).join(' ');
+    const { article } = await inParts(longRead(SECTIONS, (i) => (i === 600 ? bare : '')));
+    expect(article.text).toContain(sentence(100_399));
+    expect(headings(article.html)).toHaveLength(SECTIONS);
+  });
+
+  it('reads the article, not a long comment thread beside it that outweighs the first part', async () => {
+    const comment = (n: number): string =>
+      `<div class="comment"><p>Reader ${n} wrote: ${Array.from({ length: 12 }, (_, k) => sentence(200_000 + n * 12 + k)).join(' ')}</p></div>`;
+    const thread = `<aside class="comments">${Array.from({ length: 60 }, (_, n) => comment(n)).join('')}</aside>`;
+    const { article } = await inParts(longRead(SECTIONS).replace('</main>', `</main>${thread}`));
+    expect(article.text.startsWith('Part 0\n\nSentence 0 about')).toBe(true);
+    expect(article.text).not.toContain('Reader 1 wrote');
+    expect(headings(article.html)).toHaveLength(SECTIONS);
+  });
+
+  it('reads a page whole when its first part alone is outweighed elsewhere: the same article as in one go', async () => {
+    const thread = `<div class="letters"><div>${Array.from(
+      { length: 200 },
+      (_, n) =>
+        `<p>Reader ${n} wrote: ${Array.from({ length: 12 }, (_, k) => sentence(200_000 + n * 12 + k)).join(', ')}</p>`,
+    ).join('')}</div></div>`;
+    const html = longRead(SECTIONS).replace('</main>', `</main>${thread}`);
+    const { article, handed } = await inParts(html);
+    expect(article.text).toBe(extractArticle(htmlDocument(html, URL_), URL_)!.text);
+    expect(handed).toEqual([]);
   });
 
   it('leaves an ordinary page whole: the same article, no parts handed over', async () => {

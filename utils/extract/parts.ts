@@ -40,7 +40,8 @@ function* containerBlocks(parent: Element): Generator<[Node, number]> {
     if (node.nodeType === 3 && !(node as Text).data.trim()) continue;
     if (node.nodeType !== 1 && node.nodeType !== 3) continue;
     const length = textLength(node, PART_TEXT + 1);
-    if (length > PART_TEXT && (node as Element).querySelector(BLOCK_CHILD)) yield* containerBlocks(node as Element);
+    const wrapper = node.nodeType === 1 && length > PART_TEXT && (node as Element).querySelector(BLOCK_CHILD);
+    if (wrapper) yield* containerBlocks(node as Element);
     else yield [node, length];
   }
 }
@@ -144,6 +145,21 @@ function restPart(
   };
 }
 
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Whether `text` holds the start of the longest paragraph among `blocks` (one no clean-up rule drops). */
+function opensWith(text: string, blocks: Node[]): boolean {
+  let longest = '';
+  for (const block of blocks) {
+    const paragraphs = block.nodeType === 1 ? Array.from((block as Element).getElementsByTagName('p')) : [];
+    for (const p of block.nodeType === 1 && (block as Element).localName === 'p' ? [block as Element] : paragraphs) {
+      const value = collapse(p.textContent ?? '');
+      if (value.length > longest.length) longest = value;
+    }
+  }
+  return !longest || collapse(text).includes(longest.slice(0, 60));
+}
+
 /** The ids and old-style anchor names in `container`, which links in any part may point to. */
 function idsIn(container: Element): Set<string> {
   const ids = new Set<string>();
@@ -176,7 +192,9 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
     if (head.done) return whole(doc, url);
     const elsewhere = idsIn(container);
     const first = extractArticle(partDocument(doc, container, head.value, true), url, win, elsewhere);
-    if (!first) return whole(doc, url);
+    // The first part must be the container's opening: when Readability took its article from elsewhere on the page (a
+    // thread that outweighs one part), the page is read whole, as it would have been.
+    if (!first || !opensWith(first.text, head.value)) return whole(doc, url);
     const meta = { ...readMetadata(doc.implementation.createHTMLDocument(''), url), canonical: first.canonical };
     const context: PartContext = { base: baseUrlOf(doc, url), meta, win, elsewhere };
     options.onPart?.(first.html, 0);
