@@ -42,5 +42,13 @@ describe('a very large article’s parts', () => {
     // The very nodes that were shown, not a second parse of the article's HTML.
     expect(body.querySelectorAll('h2')[1]).toBe(heading);
     expect(container.querySelector('[data-lectern="first-screen"]')).toBeNull();
+
+    // The article view gone and back (as when a notice stands in its place for a while): the same parts again.
+    rerender(<p>A notice</p>);
+    rerender(<BuiltBody parts={parts} long />);
+    expect(Array.from(container.querySelectorAll('[data-lectern="article"] h2'), (h) => h.textContent)).toEqual([
+      'Part 1',
+      'Part 2',
+    ]);
   });
 });

@@ -33,14 +33,23 @@ export function articleParts() {
     },
     /** The parts' boxes, in order, moved out (for the article view). */
     take(): DocumentFragment {
-      const range = document.createRange();
-      range.selectNodeContents(element);
-      return range.extractContents();
+      return contentsOf(element);
+    },
+    /** The boxes moved back from where they were taken to (the article view going), to be taken again. */
+    giveBack(from: Element): void {
+      element.replaceChildren(contentsOf(from));
     },
   };
 }
 
 export type ArticleParts = ReturnType<typeof articleParts>;
+
+/** `el`'s children, moved out into a fragment. */
+function contentsOf(el: Element): DocumentFragment {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  return range.extractContents();
+}
 
 /** Shows the parts shown so far where this is rendered, for as long as this is. */
 export function GrowingBody({ parts }: { parts: ArticleParts }) {
@@ -59,7 +68,11 @@ export function GrowingBody({ parts }: { parts: ArticleParts }) {
 export function BuiltBody({ parts, long }: { parts: ArticleParts; long: boolean }) {
   const own = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
-    own.current?.replaceChildren(parts.take());
+    const body = own.current;
+    if (!body) return undefined;
+    body.replaceChildren(parts.take());
+    // Shown again later (the article view can go and come back), the same nodes come with it.
+    return () => parts.giveBack(body);
   }, [parts]);
   return <div class="article-body" data-lectern="article" data-long={long ? '' : undefined} ref={own} />;
 }
