@@ -162,7 +162,7 @@ function openingOf(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 40))}…`;
 }
 
-export interface Found {
+interface Found {
   parsed: ReturnType<Readability<Node>['parse']> & object;
   article: Element;
   text: string;

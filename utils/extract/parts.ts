@@ -10,6 +10,7 @@ import { readMetadata, type PageMetadata } from './metadata';
 import { baseUrlOf } from './prepare';
 import { measureText, minutesFor } from './reading-time';
 import { finishArticle } from './cleanup';
+import { placesIn } from './fragments';
 import { sanitizeInPlace } from './sanitize';
 import { textOf } from './text';
 import { textLength } from './dom';
@@ -151,23 +152,14 @@ const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 function opensWith(text: string, blocks: Node[]): boolean {
   let longest = '';
   for (const block of blocks) {
-    const paragraphs = block.nodeType === 1 ? Array.from((block as Element).getElementsByTagName('p')) : [];
-    for (const p of block.nodeType === 1 && (block as Element).localName === 'p' ? [block as Element] : paragraphs) {
+    if (block.nodeType !== 1) continue;
+    const el = block as Element;
+    for (const p of el.localName === 'p' ? [el] : Array.from(el.getElementsByTagName('p'))) {
       const value = collapse(p.textContent ?? '');
       if (value.length > longest.length) longest = value;
     }
   }
   return !longest || collapse(text).includes(longest.slice(0, 60));
-}
-
-/** The ids and old-style anchor names in `container`, which links in any part may point to. */
-function idsIn(container: Element): Set<string> {
-  const ids = new Set<string>();
-  for (const el of Array.from(container.querySelectorAll('[id], a[name]'))) {
-    const id = el.getAttribute('id') || el.getAttribute('name');
-    if (id) ids.add(id);
-  }
-  return ids;
 }
 
 /**
@@ -184,17 +176,19 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
         ? await mainContainerInSteps(doc.body, options.pause)
         : null;
     // Only a container that holds a large article itself is cut; otherwise Readability looks at the page whole.
-    if (!win || !container || textLength(container, LARGE_TEXT / 2 + 1) <= LARGE_TEXT / 2) return whole(doc, url);
+    if (!win || !container || textLength(container, LARGE_TEXT / 2 + 1) <= LARGE_TEXT / 2)
+      return extractArticle(doc, url);
     // The parts are cut as they are read.
     await options.pause();
     const parts = groupBlocks(containerBlocks(container));
     const head = parts.next();
-    if (head.done) return whole(doc, url);
-    const elsewhere = idsIn(container);
+    if (head.done) return extractArticle(doc, url);
+    // The places links in any part may point to.
+    const elsewhere = placesIn(container);
     const first = extractArticle(partDocument(doc, container, head.value, true), url, win, elsewhere);
     // The first part must be the container's opening: when Readability took its article from elsewhere on the page (a
     // thread that outweighs one part), the page is read whole, as it would have been.
-    if (!first || !opensWith(first.text, head.value)) return whole(doc, url);
+    if (!first || !opensWith(first.text, head.value)) return extractArticle(doc, url);
     const meta = { ...readMetadata(doc.implementation.createHTMLDocument(''), url), canonical: first.canonical };
     const context: PartContext = { base: baseUrlOf(doc, url), meta, win, elsewhere };
     options.onPart?.(first.html, 0);
@@ -240,9 +234,4 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
   } catch {
     return null;
   }
-}
-
-/** The article extracted whole (in one go: no parts are handed over). */
-function whole(doc: Document, url: string): Article | null {
-  return extractArticle(doc, url);
 }
