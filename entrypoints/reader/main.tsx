@@ -136,6 +136,8 @@ async function load(): Promise<Loaded> {
   const parts = articleParts();
   const first = await extractInParts(doc, snapshot.url, {
     pause: nextTask,
+    // The parsed copy is the reader's own: a large article's parts may take its blocks (not those with links).
+    consume: true,
     onPart: (html, index) => {
       parts.append(html);
       if (index === 0) opening.grow(parts);

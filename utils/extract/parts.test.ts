@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { htmlDocument } from '@/tests/unit/dom';
 import { extractArticle } from './extract';
+import { nextPages } from './pagination';
 import { extractInParts } from './parts';
 import { countWords, readingMinutes } from './reading-time';
 
@@ -34,11 +35,12 @@ function longRead(sections: number, extra: (i: number) => string = () => ''): st
 
 const SECTIONS = 1_700;
 
-async function inParts(html: string) {
+async function inParts(html: string, consume = false) {
   const doc = htmlDocument(html, URL_);
   const handed: string[] = [];
   let pauses = 0;
   const article = await extractInParts(doc, URL_, {
+    consume,
     pause: async () => void pauses++,
     onPart: (part, index) => {
       expect(index).toBe(handed.length);
@@ -79,6 +81,23 @@ describe('a very large article, extracted a part at a time', { timeout: 120_000 
     const whole = extractArticle(htmlDocument(html, URL_), URL_)!;
     expect(article.text).toBe(whole.text);
     expect(article.wordCount).toBe(whole.wordCount);
+  });
+
+  it('reads the same article from a copy it may take blocks from, and leaves the pager to find the next page by', async () => {
+    const html = longRead(SECTIONS, (i) =>
+      i === SECTIONS - 1
+        ? '<p class="pager"><a href="/long-read?page=2">2</a> <a href="/long-read?page=3">3</a></p>'
+        : '',
+    );
+    const copied = await inParts(html);
+    const taken = await inParts(html, true);
+    expect(taken.article).toEqual(copied.article);
+    expect(taken.handed).toEqual(copied.handed);
+    // The parts took the blocks they read (all but the first part's)...
+    expect(copied.doc.querySelectorAll('.story-body section')).toHaveLength(SECTIONS);
+    expect(taken.doc.querySelectorAll('.story-body section').length).toBeLessThan(SECTIONS / 10);
+    // ...but not the one with links: the article's further pages are still found.
+    expect(nextPages(taken.doc, URL_)).toEqual([`${URL_}?page=2`, `${URL_}?page=3`]);
   });
 
   it('keeps a link to a note in another part inside the article', async () => {

@@ -29,6 +29,12 @@ export interface PartOptions {
    * an article extracted in one go.
    */
   onPart?: (html: string, index: number) => void;
+  /**
+   * `doc` is the caller's own copy, which it needs no more whole: the blocks of the parts after the first are moved out
+   * of it into their parts' documents instead of copied (those with links stay, so a pager can still be found). A copy
+   * less per part, and fewer nodes for the garbage collector to mark, whose pauses land in the reader's steps.
+   */
+  consume?: boolean;
 }
 
 /**
@@ -37,7 +43,11 @@ export interface PartOptions {
  * much longer than a part.
  */
 function* containerBlocks(parent: Element): Generator<[Node, number]> {
-  for (let node = parent.firstChild; node; node = node.nextSibling) {
+  // The next node is taken before a block is given: a block may have been moved away by the time the walk resumes.
+  let next = parent.firstChild;
+  while (next) {
+    const node = next;
+    next = node.nextSibling;
     if (node.nodeType === 3 && !(node as Text).data.trim()) continue;
     if (node.nodeType !== 1 && node.nodeType !== 3) continue;
     const length = textLength(node, PART_TEXT + 1);
@@ -63,13 +73,18 @@ function* groupBlocks(blocks: Iterable<[Node, number]>): Generator<Node[]> {
   if (part.length) yield part;
 }
 
+/** Whether a block may leave the page's document: none with a link does (a pager, which the reader looks for next). */
+const movable = (block: Node): boolean =>
+  block.nodeType !== 1 ||
+  ((block as Element).localName !== 'a' && !(block as Element).getElementsByTagName('a').length);
+
 /**
  * A document holding copies of `blocks` under shallow copies of their ancestors (with their attributes, which
  * Readability scores by). `first`: the first part's document, which is the whole page (its head's metadata, and the
  * header, byline and lead image around the article, as the full extraction sees them) with only these blocks in the
  * main container; the other parts' documents have no head, so no heading of theirs is taken for the title.
  */
-function partDocument(doc: Document, container: Element, blocks: Node[], first: boolean): Document {
+function partDocument(doc: Document, container: Element, blocks: Node[], first: boolean, move = false): Document {
   const out = doc.implementation.createHTMLDocument('');
   const root = out.importNode(doc.documentElement, false);
   out.replaceChild(root, out.documentElement);
@@ -97,7 +112,10 @@ function partDocument(doc: Document, container: Element, blocks: Node[], first: 
     }
     return made;
   };
-  for (const block of blocks) copyOf(block.parentElement!).appendChild(out.importNode(block, true));
+  for (const block of blocks)
+    copyOf(block.parentElement!).appendChild(
+      move && movable(block) ? out.adoptNode(block) : out.importNode(block, true),
+    );
   return out;
 }
 
@@ -108,6 +126,8 @@ interface PartContext {
   meta: PageMetadata;
   win: Window & typeof globalThis;
   elsewhere: ReadonlySet<string>;
+  /** Whether the blocks are moved out of the page's document (see {@link PartOptions.consume}). */
+  move: boolean;
 }
 
 /** One part after the first: its sanitized HTML and running text, and whether it holds a picture of its own. */
@@ -125,13 +145,14 @@ function restPart(
   doc: Document,
   container: Element,
   blocks: Node[],
-  { base, meta, win, elsewhere }: PartContext,
+  { base, meta, win, elsewhere, move }: PartContext,
 ): Part {
-  const part = partDocument(doc, container, blocks, false);
+  const part = partDocument(doc, container, blocks, false, move);
   let article = findArticle(part, base, meta, win, elsewhere)?.article ?? null;
   if (!article) {
     const box = part.createElement('div');
-    for (const block of blocks) box.appendChild(part.importNode(block, true));
+    // Moved blocks are in the part's document already, which Readability's working copy left as it was.
+    for (const block of blocks) box.appendChild(block.ownerDocument === part ? block : part.importNode(block, true));
     finishArticle(box, base, meta.canonical, elsewhere);
     article = sanitizeInPlace(box, win) ? box : null;
   }
@@ -166,7 +187,7 @@ function opensWith(text: string, blocks: Node[]): boolean {
  * Extracts `doc`'s article like {@link extractArticle}; a page with more than {@link LARGE_TEXT} characters of text and
  * a container of paragraphs is extracted a part at a time, awaiting `pause` between parts and handing each part to
  * `onPart`. The article's header data (title, byline, language, verdict…) come from the first part, which is read in
- * the whole page's context. Only reads `doc`. Never throws.
+ * the whole page's context. Only reads `doc`, unless `options.consume` says it may take its blocks. Never throws.
  */
 export async function extractInParts(doc: Document, url: string, options: PartOptions): Promise<Article | null> {
   const win = windowOf(doc);
@@ -190,7 +211,7 @@ export async function extractInParts(doc: Document, url: string, options: PartOp
     // thread that outweighs one part), the page is read whole, as it would have been.
     if (!first || !opensWith(first.text, head.value)) return extractArticle(doc, url);
     const meta = { ...readMetadata(doc.implementation.createHTMLDocument(''), url), canonical: first.canonical };
-    const context: PartContext = { base: baseUrlOf(doc, url), meta, win, elsewhere };
+    const context: PartContext = { base: baseUrlOf(doc, url), meta, win, elsewhere, move: !!options.consume };
     options.onPart?.(first.html, 0);
     const html = [first.html];
     const texts = [first.text];
