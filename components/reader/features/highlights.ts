@@ -72,7 +72,9 @@ export function useHighlights(
     let live = true;
     /** Places what the store holds: highlights made while it was loading stay, each stored one is placed by its text. */
     const place = (stored: Highlight[], replace: boolean): void => {
-      const text = articleBody()?.textContent ?? '';
+      // Read only when a highlight is to be anchored: on a very large article that read is a long step of its own.
+      let text: string | null = null;
+      const bodyText = (): string => (text ??= articleBody()?.textContent ?? '');
       setItems((now) => {
         const ids = new Set(stored.map((h) => h.id));
         const kept = replace ? now.filter((i) => ids.has(i.highlight.id) || pending.current.has(i.highlight.id)) : now;
@@ -83,7 +85,7 @@ export function useHighlights(
           return [
             {
               highlight: h,
-              range: mine && mine.highlight.quote.exact === h.quote.exact ? mine.range : anchorQuote(text, h),
+              range: mine && mine.highlight.quote.exact === h.quote.exact ? mine.range : anchorQuote(bodyText(), h),
             },
           ];
         });

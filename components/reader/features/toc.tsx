@@ -31,9 +31,9 @@ export function useOutline(article: Article | null): TocItem[] {
     setItems(
       entries.map((entry) => {
         const heading = headings[entry.index]!;
-        // The article's ids carry DOMPurify's prefix, so the reader's own can't clash with them.
-        if (!heading.id) heading.id = `lectern-section-${entry.index}`;
-        return { ...entry, id: heading.id, heading };
+        // The article's ids carry DOMPurify's prefix, so the reader's own can't clash with them. A heading gets its id
+        // when the panel shows its link: giving thousands at once was a long step on a very large article.
+        return { ...entry, id: heading.id || `lectern-section-${entry.index}`, heading };
       }),
     );
   }, [article]);
@@ -80,6 +80,10 @@ function jumpTo(heading: HTMLElement): void {
 export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refocus: boolean) => void }) {
   const current = useCurrentSection(items, true);
   const panel = useRef<HTMLDivElement>(null);
+  // The headings its links point to have the ids they name.
+  useLayoutEffect(() => {
+    for (const item of items) if (!item.heading.id) item.heading.id = item.id;
+  }, [items]);
   // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there.
   useEffect(() => {
     const links = panel.current?.querySelectorAll<HTMLElement>('a[href]');
