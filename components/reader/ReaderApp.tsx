@@ -33,6 +33,7 @@ import { PagesNote } from './features/pages';
 import { FirstScreenView } from './features/first-screen';
 import { BuiltBody, type ArticleParts } from './features/article-parts';
 import { TocPanel, useOutline } from './features/toc';
+import { scrollIntoViewSettled } from './features/scroll-settled';
 import { printReader, usePrintOnOpen } from './features/print';
 import { useReadingProgress, useRememberedPosition } from './features/reading-position';
 import { ReadingProgress } from './ReadingProgress';
@@ -226,7 +227,8 @@ export function ReaderApp({
     const body = articleBody();
     const range = item?.range && body ? domRange(body, item.range) : null;
     if (!range || !body) return;
-    body.querySelector(`${MARK_SELECTOR}[data-highlight="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+    const mark = body.querySelector(`${MARK_SELECTOR}[data-highlight="${CSS.escape(id)}"]`);
+    if (mark) scrollIntoViewSettled(mark, 'center');
     if (!window.matchMedia('(min-width: 54rem)').matches) {
       setPanel(null);
       document.getElementById('reader-main')?.focus({ preventScroll: true });

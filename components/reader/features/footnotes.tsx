@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
 import { t } from '@/utils/browser';
+import { scrollIntoViewSettled } from './scroll-settled';
 
 /**
  * Footnotes and other places in the article: links to them stay in the reader (extraction keeps them as fragments of
@@ -55,7 +56,7 @@ export function isNoteReference(link: Element, note: Element): boolean {
 
 /** Scrolls to `target` and puts the focus there: on its footnote mark when it holds one (a back-link's target). */
 function jumpTo(target: HTMLElement): void {
-  target.scrollIntoView({ block: 'center' });
+  scrollIntoViewSettled(target, 'center');
   const mark = target.matches('a[href]') ? target : target.querySelector<HTMLElement>('a[data-footnote-ref]');
   if (mark) return mark.focus({ preventScroll: true });
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');

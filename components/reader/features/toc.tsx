@@ -3,6 +3,7 @@ import type { Article } from '@/utils/extract';
 import { t } from '@/utils/browser';
 import { currentSection, outlineOf, type OutlineEntry } from '@/utils/reader';
 import { ReaderPanel } from '../ReaderPanel';
+import { scrollIntoViewSettled } from './scroll-settled';
 
 /**
  * The table of contents: the shown article's headings (three or more) in a panel beside the text, the section being
@@ -71,7 +72,7 @@ function useCurrentSection(items: TocItem[], active: boolean): number {
 
 /** Scrolls to a section and puts the focus on its heading, where reading (and Tab) goes on. */
 function jumpTo(heading: HTMLElement): void {
-  heading.scrollIntoView({ block: 'start' });
+  scrollIntoViewSettled(heading, 'start');
   if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
   heading.focus({ preventScroll: true });
 }

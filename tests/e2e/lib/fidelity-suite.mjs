@@ -381,6 +381,36 @@ export function fidelitySuite(launch) {
     );
     assert.ok(marks.parts > 1, `${marks.parts} parts`);
     assert.deepEqual(marks.images, [`${server.base}/img/ferry.jpg`]);
+    // A jump far down the contents lands on its heading, though the boxes around it are laid out only once on screen.
+    await driver.setViewport(reader, 1100, 800);
+    await waitFor(reader, () => window.innerWidth === 1100, undefined, { what: '1100 px' });
+    await reader.evaluate(() => document.activeElement?.blur());
+    await reader.keyboard.press('o');
+    await waitFor(reader, () => document.querySelectorAll('[data-lectern="toc"] a').length === 4_000, undefined, {
+      what: 'the contents of 4,000 sections',
+    });
+    await reader.evaluate(() =>
+      [...document.querySelectorAll('[data-lectern="toc"] a')].find((a) => a.textContent === 'Crossing 3000').click(),
+    );
+    const landed = await waitFor(
+      reader,
+      () => {
+        const heading = document.activeElement;
+        if (heading?.textContent !== 'Crossing 3000') return null;
+        const top = heading.getBoundingClientRect().top;
+        // Where it stands once it has stood still for a good while (half a second of frames).
+        const w = window;
+        if (w.__landed?.top !== top) w.__landed = { top, since: performance.now() };
+        if (performance.now() - w.__landed.since < 500) return null;
+        return { top, toolbar: document.querySelector('[data-lectern="toolbar"]').getBoundingClientRect().bottom };
+      },
+      undefined,
+      { what: 'Crossing 3000 at rest' },
+    );
+    assert.ok(
+      landed.top >= landed.toolbar && landed.top < landed.toolbar + 60,
+      `the heading stands at ${landed.top} px, under the toolbar's ${landed.toolbar} px`,
+    );
     await reader.close();
     await page.close();
   });
