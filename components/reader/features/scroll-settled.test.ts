@@ -73,6 +73,20 @@ describe('scrolling to a place that moves while the boxes around it are laid out
     expect(el.scrollIntoView).toHaveBeenCalledTimes(1);
   });
 
+  it('follows only the last jump', () => {
+    const { el: first, frames } = target([70, 310, 330]);
+    scrollIntoViewSettled(first, 'start');
+    const second = document.createElement('h2');
+    second.getBoundingClientRect = () => ({ top: 70 }) as DOMRect;
+    second.scrollIntoView = vi.fn();
+    document.body.append(second);
+    scrollIntoViewSettled(second, 'start');
+    // The first jump's frame was cancelled: only the second's is waiting.
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    expect(first.scrollIntoView).toHaveBeenCalledTimes(1);
+  });
+
   it('gives up after a few frames on a place that never stands still', () => {
     const { el, nextFrame } = target(Array.from({ length: 100 }, (_, i) => i * 50));
     scrollIntoViewSettled(el, 'start');

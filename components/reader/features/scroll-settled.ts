@@ -16,8 +16,15 @@ const STILL_FRAMES = 4;
 /** What the reader does that ends the following. */
 const USER_INPUT = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
-/** Scrolls `el` into view (`block` as in `scrollIntoView`) and keeps it there while the boxes around it settle. */
+/** Ends the following of the last jump, if it is still on. */
+let following: (() => void) | null = null;
+
+/**
+ * Scrolls `el` into view (`block` as in `scrollIntoView`) and keeps it there while the boxes around it settle. A jump
+ * ends the following of the one before.
+ */
 export function scrollIntoViewSettled(el: Element, block: ScrollLogicalPosition): void {
+  following?.();
   el.scrollIntoView({ block });
   const win = el.ownerDocument.defaultView;
   if (!win) return;
@@ -28,6 +35,7 @@ export function scrollIntoViewSettled(el: Element, block: ScrollLogicalPosition)
   let frames = 0;
   let frame = 0;
   const stop = (): void => {
+    if (following === stop) following = null;
     win.cancelAnimationFrame(frame);
     for (const type of USER_INPUT) win.removeEventListener(type, stop, true);
   };
@@ -47,4 +55,5 @@ export function scrollIntoViewSettled(el: Element, block: ScrollLogicalPosition)
   };
   for (const type of USER_INPUT) win.addEventListener(type, stop, { capture: true, passive: true });
   frame = win.requestAnimationFrame(follow);
+  following = stop;
 }
