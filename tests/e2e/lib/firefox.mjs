@@ -118,7 +118,19 @@ export async function launchFirefox({ headless = true, display, beforeInstall, e
       return new Promise((resolvePage, reject) => {
         const timer = setTimeout(() => {
           browser.off('targetcreated', onTarget);
-          reject(new Error('no reader tab opened'));
+          // What the tabs were then says which of the command, the tab or the reader's loading went wrong.
+          const tabs = helper
+            ? within(
+                helper.evaluate(() =>
+                  browser.tabs
+                    .query({})
+                    .then((all) => all.map((t) => `${t.active ? '*' : ''}${t.url} (${t.status})`).join(', ')),
+                ),
+                CALL_DEADLINE,
+                'the extension',
+              ).catch((error) => `unknown: ${error.message}`)
+            : Promise.resolve('unknown');
+          void tabs.then((list) => reject(new Error(`no reader tab opened; tabs: ${list}`)));
         }, 5_000 + timeout);
         const onTarget = async (target) => {
           const page = await target.page().catch(() => null);
