@@ -52,15 +52,34 @@ describe('outlineOf', () => {
 });
 
 describe('currentSection', () => {
+  /** The arguments for headings whose tops are `tops`. */
+  const headings = (tops: number[]) => [tops.length, (i: number) => tops[i]!] as const;
+
   it('is the last heading that has passed the line under the toolbar', () => {
-    expect(currentSection([100, 600, 1400], 80)).toBe(0);
-    expect(currentSection([-500, 60, 700], 80)).toBe(1);
-    expect(currentSection([-1500, -900, -10], 80)).toBe(2);
-    expect(currentSection([], 80)).toBe(-1);
+    expect(currentSection(...headings([100, 600, 1400]), 80)).toBe(0);
+    expect(currentSection(...headings([-500, 60, 700]), 80)).toBe(1);
+    expect(currentSection(...headings([-1500, -900, -10]), 80)).toBe(2);
+    expect(currentSection(...headings([]), 80)).toBe(-1);
   });
 
   it('at the end of the page, the last heading on screen', () => {
-    expect(currentSection([-900, 200, 500], 80, true, 800)).toBe(2);
-    expect(currentSection([-900, 200, 900], 80, true, 800)).toBe(1);
+    expect(currentSection(...headings([-900, 200, 500]), 80, true, 800)).toBe(2);
+    expect(currentSection(...headings([-900, 200, 900]), 80, true, 800)).toBe(1);
+  });
+
+  it('reads a few headings’ tops of thousands, and finds the same one as reading them all', () => {
+    const tops = Array.from({ length: 25_000 }, (_, i) => i * 300 - 3_000_000);
+    let reads = 0;
+    const topOf = (i: number): number => (reads++, tops[i]!);
+    expect(currentSection(tops.length, topOf, 80)).toBe(10_000);
+    expect(reads).toBeLessThan(20);
+    // Every position of the line among them, against the heading a full scan finds.
+    for (const line of [-3_000_001, -3_000_000, -1, 0, 299, 300, 4_000_000]) {
+      const scan = Math.max(
+        0,
+        tops.findLastIndex((top) => top <= line),
+      );
+      expect(currentSection(tops.length, (i) => tops[i]!, line)).toBe(scan);
+    }
   });
 });

@@ -39,13 +39,29 @@ export function outlineOf(headings: readonly OutlineHeading[]): OutlineEntry[] {
 /**
  * The section being read: the index of the last heading whose top (px from the top of the window) has passed `line`
  * (just under the toolbar), or of the first heading before any has; -1 for an empty list. At the very end of the page
- * (`atEnd`), the last heading whose top is on screen: a short last section can't scroll up to the line.
+ * (`atEnd`), the last heading whose top is on screen: a short last section can't scroll up to the line. `topOf(i)` is
+ * the top of the i-th of `count` headings, which rise in document order: a binary search reads a few of them, not
+ * every one (on an article of thousands of headings, reading each one's box every frame froze the scrolling).
  */
-export function currentSection(tops: readonly number[], line: number, atEnd = false, viewport = Infinity): number {
-  if (!tops.length) return -1;
-  let current = 0;
-  for (let i = 0; i < tops.length; i++) {
-    if (tops[i]! <= line || (atEnd && tops[i]! < viewport)) current = i;
+export function currentSection(
+  count: number,
+  topOf: (index: number) => number,
+  line: number,
+  atEnd = false,
+  viewport = Infinity,
+): number {
+  if (!count) return -1;
+  const passed = (i: number): boolean => {
+    const top = topOf(i);
+    return top <= line || (atEnd && top < viewport);
+  };
+  // The headings that have passed are a run from the first: find its last.
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (passed(middle)) low = middle;
+    else high = middle - 1;
   }
-  return current;
+  return low;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
 import { t } from '@/utils/browser';
 import { currentSection, outlineOf, type OutlineEntry } from '@/utils/reader';
@@ -52,8 +52,8 @@ function useCurrentSection(items: TocItem[], active: boolean): number {
       const toolbar = document.querySelector('[data-lectern="toolbar"]')?.getBoundingClientRect().bottom ?? 0;
       const scroller = document.scrollingElement ?? document.documentElement;
       const atEnd = scroller.scrollTop + window.innerHeight >= scroller.scrollHeight - 2;
-      const tops = items.map((item) => item.heading.getBoundingClientRect().top);
-      setCurrent(currentSection(tops, toolbar + 24, atEnd, window.innerHeight));
+      const topOf = (i: number): number => items[i]!.heading.getBoundingClientRect().top;
+      setCurrent(currentSection(items.length, topOf, toolbar + 24, atEnd, window.innerHeight));
     };
     const onScroll = (): void => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -81,16 +81,45 @@ function jumpTo(heading: HTMLElement): void {
 export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refocus: boolean) => void }) {
   const current = useCurrentSection(items, true);
   const panel = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
   // The headings its links point to have the ids they name.
   useLayoutEffect(() => {
     for (const item of items) if (!item.heading.id) item.heading.id = item.id;
   }, [items]);
+  // The mark moves from link to link without drawing the list again: thousands of entries took a long step per section.
+  useLayoutEffect(() => {
+    const link = list.current?.children[current]?.firstElementChild;
+    link?.setAttribute('aria-current', 'location');
+    return () => link?.removeAttribute('aria-current');
+  }, [current, items]);
   // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there.
   useEffect(() => {
     const links = panel.current?.querySelectorAll<HTMLElement>('a[href]');
     (panel.current?.querySelector<HTMLElement>('a[aria-current]') ?? links?.[0])?.focus({ preventScroll: true });
     // Only once, at opening: later marks follow the scroll without moving the focus.
   }, []);
+  // Drawn once per outline: the current section changes nothing here.
+  const entries = useMemo(
+    () =>
+      items.map((item) => (
+        <li key={item.id} data-depth={item.depth}>
+          <a
+            href={`#${item.id}`}
+            onClick={(event) => {
+              event.preventDefault();
+              jumpTo(item.heading);
+              // Over the text (a narrow window) the panel goes once it has taken the reader there.
+              if (!window.matchMedia(PANEL_BESIDE).matches) close.current(false);
+            }}
+          >
+            {item.text}
+          </a>
+        </li>
+      )),
+    [items],
+  );
   return (
     <ReaderPanel
       name="toc"
@@ -100,23 +129,8 @@ export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refoc
       panelRef={panel}
     >
       <nav aria-labelledby="toc-title">
-        <ol class="toc-list">
-          {items.map((item, i) => (
-            <li key={item.id} data-depth={item.depth}>
-              <a
-                href={`#${item.id}`}
-                aria-current={i === current ? 'location' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  jumpTo(item.heading);
-                  // Over the text (a narrow window) the panel goes once it has taken the reader there.
-                  if (!window.matchMedia(PANEL_BESIDE).matches) onClose(false);
-                }}
-              >
-                {item.text}
-              </a>
-            </li>
-          ))}
+        <ol class="toc-list" ref={list}>
+          {entries}
         </ol>
       </nav>
     </ReaderPanel>
