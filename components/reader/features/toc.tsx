@@ -41,19 +41,27 @@ export function useOutline(article: Article | null): TocItem[] {
   return items;
 }
 
-/** The index (in `items`) of the section being read, kept up to date while `active`. */
+/** The index (in `items`) of the section being read now. */
+function sectionNow(items: TocItem[]): number {
+  const toolbar = document.querySelector('[data-lectern="toolbar"]')?.getBoundingClientRect().bottom ?? 0;
+  const scroller = document.scrollingElement ?? document.documentElement;
+  const atEnd = scroller.scrollTop + window.innerHeight >= scroller.scrollHeight - 2;
+  const topOf = (i: number): number => items[i]!.heading.getBoundingClientRect().top;
+  return currentSection(items.length, topOf, toolbar + 24, atEnd, window.innerHeight);
+}
+
+/**
+ * The index (in `items`) of the section being read, kept up to date while `active`. Known from the first render (the
+ * headings are on the page before the panel), so the panel opens with its mark, and its focus, on it.
+ */
 function useCurrentSection(items: TocItem[], active: boolean): number {
-  const [current, setCurrent] = useState(-1);
+  const [current, setCurrent] = useState(() => (active && items.length ? sectionNow(items) : -1));
   useLayoutEffect(() => {
     if (!active || !items.length) return undefined;
     let frame = 0;
     const measure = (): void => {
       frame = 0;
-      const toolbar = document.querySelector('[data-lectern="toolbar"]')?.getBoundingClientRect().bottom ?? 0;
-      const scroller = document.scrollingElement ?? document.documentElement;
-      const atEnd = scroller.scrollTop + window.innerHeight >= scroller.scrollHeight - 2;
-      const topOf = (i: number): number => items[i]!.heading.getBoundingClientRect().top;
-      setCurrent(currentSection(items.length, topOf, toolbar + 24, atEnd, window.innerHeight));
+      setCurrent(sectionNow(items));
     };
     const onScroll = (): void => {
       if (!frame) frame = requestAnimationFrame(measure);
@@ -77,6 +85,17 @@ function jumpTo(heading: HTMLElement): void {
   heading.focus({ preventScroll: true });
 }
 
+/**
+ * Scrolls the panel's list, and only it, so that the marked link shows: on a long outline the section being read (and
+ * the focus, at opening) would be far below the panel's view. Centred, so the sections around it show too.
+ */
+function keepInView(link: Element, scroller: HTMLElement): void {
+  const box = link.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  if (box.top >= view.top && box.bottom <= view.bottom) return;
+  scroller.scrollTop += box.top - view.top - (view.height - box.height) / 2;
+}
+
 /** The panel: a list of links to the sections, the current one marked. */
 export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refocus: boolean) => void }) {
   const current = useCurrentSection(items, true);
@@ -92,6 +111,7 @@ export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refoc
   useLayoutEffect(() => {
     const link = list.current?.children[current]?.firstElementChild;
     link?.setAttribute('aria-current', 'location');
+    if (link && panel.current) keepInView(link, panel.current);
     return () => link?.removeAttribute('aria-current');
   }, [current, items]);
   // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there.

@@ -411,6 +411,21 @@ export function fidelitySuite(launch) {
       landed.top >= landed.toolbar && landed.top < landed.toolbar + 60,
       `the heading stands at ${landed.top} px, under the toolbar's ${landed.toolbar} px`,
     );
+    // The contents follow: the section now being read is marked, and the panel's list shows it, three thousand entries
+    // down; reopened, the focus is on it, in view.
+    const markedInView = (focused) => {
+      const panel = document.querySelector('[data-lectern="toc"]');
+      const marked = panel?.querySelector('a[aria-current]');
+      if (marked?.textContent !== 'Crossing 3000' || (focused && marked !== document.activeElement)) return false;
+      const box = marked.getBoundingClientRect();
+      const view = panel.getBoundingClientRect();
+      return box.top >= view.top && box.bottom <= view.bottom;
+    };
+    await waitFor(reader, markedInView, false, { what: 'Crossing 3000 marked in the contents, in view' });
+    await reader.keyboard.press('Escape');
+    await waitFor(reader, () => !document.querySelector('[data-lectern="toc"]'), undefined, { what: 'closed' });
+    await reader.keyboard.press('o');
+    await waitFor(reader, markedInView, true, { what: 'the focus on the marked entry, in view' });
     await reader.close();
     await page.close();
   });
