@@ -114,8 +114,9 @@ export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refoc
     if (link && panel.current) keepInView(link, panel.current);
     return () => link?.removeAttribute('aria-current');
   }, [current, items]);
-  // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there.
-  useEffect(() => {
+  // Opened, the focus goes to the section being read (or the first), so Tab and Enter go on from there; in the same
+  // frame as the panel and its mark.
+  useLayoutEffect(() => {
     const links = panel.current?.querySelectorAll<HTMLElement>('a[href]');
     (panel.current?.querySelector<HTMLElement>('a[aria-current]') ?? links?.[0])?.focus({ preventScroll: true });
     // Only once, at opening: later marks follow the scroll without moving the focus.
