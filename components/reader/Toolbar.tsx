@@ -309,6 +309,7 @@ export function Toolbar({
         )}
       </div>
       <Tool action="help" label={t('keysHelp')} icon="keyboard" fits="wide" onClick={() => run('help')} />
+      <Tool action="library" label={t('openLibrary')} icon="book" fits="wide" onClick={() => run('library')} />
       <div class="menu-anchor more-anchor">
         <Tool
           action="more"

@@ -217,9 +217,9 @@ export function pagesSuite(launch) {
       { what: 'contents closed, the focus on its button, the reader still open' },
     );
 
-    // The toolbar button opens it too; at 800 px the toolbar still fits one row with it, at 360 px it is in More.
-    await driver.setViewport(reader, 800, 800);
-    await waitFor(reader, () => window.innerWidth === 800, undefined, { what: '800 px' });
+    // The toolbar button opens it too; at 830 px the toolbar fits one row with it, at 360 px it is in More.
+    await driver.setViewport(reader, 830, 800);
+    await waitFor(reader, () => window.innerWidth === 830, undefined, { what: '830 px' });
     const row = await reader.evaluate(() => {
       const shown = [...document.querySelectorAll('[data-lectern="toolbar"] button')].filter(
         (b) => b.getClientRects().length > 0,

@@ -273,6 +273,7 @@ export function readingSuite(launch) {
         'library',
       ],
       600: ['print', 'save-html', 'save-markdown', 'notes', 'help', 'library'],
+      800: ['print', 'save-html', 'save-markdown', 'notes', 'help', 'library'],
     };
     for (const width of [360, 600, 800, 1100]) {
       await driver.setViewport(reader, width, 800);
@@ -287,6 +288,8 @@ export function readingSuite(launch) {
       });
       if (!IN_MORE[width]) {
         assert.ok(!view.actions.includes('more'), `${width} px: all fit, no More button`);
+        // Everything the More menu offers has its button here: the library too.
+        for (const action of IN_MORE[600]) assert.ok(view.actions.includes(action), `${width} px: ${action} shown`);
         continue;
       }
       for (const action of IN_MORE[width]) assert.ok(!view.actions.includes(action), `${width} px: ${action} in More`);
