@@ -120,6 +120,10 @@ export function librarySuite(launch) {
     await popup.click('[data-action="save-to-library"]');
     const reader4 = await again;
     assert.match(await waitForToast(reader4), /Saved to library/);
+    // The reader's book button opens the library in a tab of its own.
+    await reader4.click('[data-action="library"]');
+    const libraryTab = await tabIdOf(driver, driver.extensionUrl('library.html'));
+    await driver.ext((id) => (globalThis.browser ?? globalThis.chrome).tabs.remove(id), libraryTab);
     await reader4.close();
 
     const library = await driver.openExtensionPage('library.html');
