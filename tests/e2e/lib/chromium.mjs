@@ -1,4 +1,5 @@
 // Real Chromium with the built extension loaded (playwright-core drives Debian's chromium; nothing is downloaded).
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +8,30 @@ import { browserPath } from './paths.mjs';
 import { CALL_DEADLINE, waitFor, within } from './wait.mjs';
 
 const BUILD = resolve('.output/chrome-mv3');
+
+/** An unpacked extension's id, as Chromium derives it from the folder's path (the first 128 bits of its SHA-256, a–p). */
+function extensionId(build) {
+  const hex = createHash('sha256').update(resolve(build)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/**
+ * The extension's service worker. On a busy machine it once hadn't shown up 30 s after the launch (the one event
+ * Playwright reports it by): then one of the extension's pages is opened, which starts it, and it is waited for again.
+ */
+async function extensionWorker(context, build) {
+  const running = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const seen = running() ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }).catch(() => null));
+  if (seen) return seen;
+  console.error('Chromium: no service worker 20 s after the launch; opening an extension page to start it');
+  const page = await context.newPage();
+  const started = context.waitForEvent('serviceworker', { timeout: 60_000 }).catch(() => null);
+  await page.goto(`chrome-extension://${extensionId(build)}/options.html`).catch(() => undefined);
+  const worker = running() ?? (await started);
+  await page.close();
+  if (!worker) throw new Error('Chromium: the extension’s service worker never started');
+  return worker;
+}
 
 /**
  * Launches Chromium with Lectern. `headless: false` needs a DISPLAY (real key presses);
@@ -51,7 +76,7 @@ export async function launchChromium({ headless = true, lang = 'en-US', display,
   context.on('close', () => {
     if (!closing) console.error('Chromium closed during the tests');
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await extensionWorker(context, build);
   const id = new URL(worker.url()).host;
   /**
    * A new tab. Playwright's newPage can wait forever for a tab the browser did open (microsoft/playwright#3939; seen
