@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 
 // Manifest and build settings for both browsers. Chromium gets MV3, Firefox MV2 (WXT's defaults).
 export default defineConfig({
+  // No modulepreload polyfill in every page's first chunk: both browsers Lectern supports (Chromium, Firefox 140+)
+  // preload modules natively.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
