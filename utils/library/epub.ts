@@ -166,7 +166,11 @@ export function epubFiles(
     '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
     '<item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>',
     '<item id="css" href="style.css" media-type="text/css"/>',
-    ...chapters.map((c, i) => `<item id="c${i + 1}" href="${c.file}" media-type="application/xhtml+xml"/>`),
+    // A chapter with a formula says so (EPUB requires it of MathML).
+    ...chapters.map(
+      (c, i) =>
+        `<item id="c${i + 1}" href="${c.file}" media-type="application/xhtml+xml"${c.xhtml.includes('<math xmlns=') ? ' properties="mathml"' : ''}/>`,
+    ),
     ...images.map((image, i) => `<item id="i${i + 1}" href="${image.file}" media-type="${image.type}"/>`),
   ];
   const spine = chapters.map((_, i) => `<itemref idref="c${i + 1}"/>`);

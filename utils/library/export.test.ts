@@ -72,7 +72,14 @@ const rough: ExportArticle = {
       '<a href="#here" id="here">here</a> <a href="https://rough.example/a b">space</a></p>' +
       '<p><time>yesterday</time> <picture><source srcset="https://rough.example/s.webp"><img src="https://rough.example/kept.png" alt="again"></picture></p>' +
       '<table><tr><td colspan="x">bad span</td><td colspan="2">two</td></tr></table><p id="here">duplicate id</p>' +
-      '<math alttext="E=mc^2"><mi>E</mi></math><hr><details><summary>More</summary><p>hidden</p></details>',
+      '<math alttext="E=mc^2"><mi>E</mi></math><hr><details><summary>More</summary><p>hidden</p></details>' +
+      // As KaTeX writes a formula (its TeX in an annotation), with a value MathML doesn't know and a word in a row.
+      '<p><math display="block"><semantics><mrow><mfrac><mi mathvariant="weird">a</mi><mn>2</mn></mfrac>' +
+      '<mo stretchy="false">+</mo>and<msubsup><mi>x</mi><mn>0</mn><mn>2</mn></msubsup><mtable><mtr><mtd><mn>1</mn>' +
+      '</mtd></mtr></mtable></mrow><annotation encoding="application/x-tex">\\frac{a}{2}+x_0^2</annotation>' +
+      '</semantics></math></p>' +
+      // A power of one argument and an element outside the list: their TeX instead.
+      '<p><math alttext="x^"><msup><mi>x</mi></msup></math> <math alttext="\\mglyph"><maction><mi>y</mi></maction></math></p>',
     text: 'One line',
     leadImage: null,
   },
@@ -169,7 +176,9 @@ describe('EPUB export, checked by epubcheck', { timeout: 240_000 }, () => {
     expect(four).toMatch(/<html [^>]*xml:lang="ar" lang="ar" dir="rtl">/);
     expect(one).toContain('<table>');
     expect(one).toContain('<pre>');
-    expect(one).toContain('<span class="math">');
+    expect(one).toContain(
+      '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>p</mi><mo>=</mo><mi>ρ</mi><mi>g</mi><mi>h</mi></math>',
+    );
     // Footnote marks still lead to their notes, and the notes back.
     const links = [...two!.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(2);
@@ -183,7 +192,16 @@ describe('EPUB export, checked by epubcheck', { timeout: 240_000 }, () => {
     expect(three.match(/id="here"/g)).toHaveLength(1);
     expect(three).toContain('<span>block in a span</span>');
     expect(three).toContain('<li><p>not an item</p></li><li>item</li><li>loose text</li>');
-    expect(three).toContain('<span class="math">E=mc^2</span>');
+    // Formulas as MathML (the chapters that have one say so in the package), or as their TeX where it doesn't fit.
+    expect(three).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" alttext="E=mc^2"><mi>E</mi></math>');
+    expect(three).toContain(
+      '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block" alttext="\\frac{a}{2}+x_0^2"><mrow><mfrac>' +
+        '<mi>a</mi><mn>2</mn></mfrac><mo stretchy="false">+</mo><mtext>and</mtext><msubsup><mi>x</mi><mn>0</mn>' +
+        '<mn>2</mn></msubsup><mtable><mtr><mtd><mn>1</mn></mtd></mtr></mtable></mrow></math>',
+    );
+    expect(three).toContain('<span class="math">x^</span> <span class="math">\\mglyph</span>');
+    expect(text(files, 'EPUB/package.opf')).toMatch(/<item id="c3" [^>]*properties="mathml"\/>/);
+    expect(text(files, 'EPUB/package.opf')).toMatch(/<item id="c4" [^>]*application\/xhtml\+xml"\/>/);
     expect(text(files, 'EPUB/package.opf')).not.toContain('image/webp');
     expect(new DOMParserFor().parse(three!)).toBe(true);
   });

@@ -6,6 +6,11 @@
  * hands in the parsed body.
  */
 
+import { mathml } from './mathml';
+import { xmlAttr, xmlText } from './xml';
+
+export { xmlAttr, xmlText } from './xml';
+
 /** Elements written as they are (their content model permitting, see below). */
 const KEEP = new Set(
   (
@@ -51,23 +56,6 @@ const ATTRS: Record<string, string[]> = {
   colgroup: ['span'],
 };
 const NUMERIC = new Set(['width', 'height', 'colspan', 'rowspan', 'start', 'value', 'span']);
-
-// Characters XML 1.0 doesn't allow (controls, lone surrogates, U+FFFE/FFFF).
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Text escaped for XML content. */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Text escaped for a double-quoted XML attribute. */
-export function xmlAttr(text: string): string {
-  return xmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/[\n\r\t]/g, ' ');
-}
 
 /** A language tag a book may declare (BCP 47's shape), or null: "en_US" → "en-US", junk → null. */
 export function languageTag(value: string | null | undefined): string | null {
@@ -179,9 +167,12 @@ export function toXhtml(root: Element, options: XhtmlOptions): string {
       const tag = el.localName.toLowerCase();
       if (DROP.has(tag)) continue;
       if (tag === 'math') {
-        // A formula as its TeX source (kept as alttext) or its text: MathML from the web rarely passes the schema.
+        // A formula as MathML that EPUB's schema takes, else as its TeX source (kept as alttext) or its text.
         const tex = el.getAttribute('alttext')?.trim();
-        out.push(`<span class="math">${xmlText(tex || (el.textContent ?? '').replace(/\s+/g, ' ').trim())}</span>`);
+        out.push(
+          mathml(el) ??
+            `<span class="math">${xmlText(tex || (el.textContent ?? '').replace(/\s+/g, ' ').trim())}</span>`,
+        );
         continue;
       }
       // Unknown (picture, details, time, font…): its content stays, the element goes.
