@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/shared/CopyMenu';
 import { FontSizeControl } from '@/components/shared/FontSizeControl';
 import { Icon, type IconName } from '@/components/shared/icons/Icon';
@@ -31,6 +31,8 @@ interface ToolbarProps {
 }
 
 type Menu = 'copy' | 'share' | 'more' | null;
+/** Each menu's button (its `data-action`). */
+const MENU_BUTTON: Record<Exclude<Menu, null>, string> = { copy: 'copy-menu', share: 'share', more: 'more' };
 
 /** The text the user has selected in the reader, for quotes. */
 function selectedText(): string {
@@ -89,14 +91,13 @@ interface MoreMenuProps {
   quote: string;
   onCopy: (payload: ClipboardPayload, done: MessageKey) => void;
   quoteLink?: () => Promise<string | null>;
-  onClose: () => void;
 }
 
 /**
  * The actions a narrow toolbar has no room for (the stylesheet shows this menu's button only then, and each item only
  * where its own button is hidden): each still on its key, and reached by Tab; Esc closes the menu, not the reader.
  */
-function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, quoteLink, onClose }: MoreMenuProps) {
+function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, quoteLink }: MoreMenuProps) {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The first item shown (the menu hides the ones whose own button is on the toolbar at this width).
@@ -120,16 +121,7 @@ function MoreMenu({ run, hasToc, canSave, source, quote, onCopy, quoteLink, onCl
     </li>
   );
   return (
-    <div
-      class="popover more-menu"
-      data-lectern="more-menu"
-      ref={menu}
-      onKeyDown={(e) => {
-        if (e.key !== 'Escape') return;
-        e.stopPropagation();
-        onClose();
-      }}
-    >
+    <div class="popover more-menu" data-lectern="more-menu" ref={menu}>
       <ul class="copy-menu" role="list">
         {item('copy-link', t('copyLink'), !source, 'medium')}
         {hasToc && item('toc', t('tableOfContents'), false, 'wide')}
@@ -173,6 +165,30 @@ export function Toolbar({
     setQuote(selectedText());
     setMenu(menu === which ? null : which);
   };
+  // An open menu closes on Esc, which then doesn't close the reader, wherever the focus is (a click on the menu's button
+  // leaves it where it was, to keep the selection), and the focus goes to the menu's button; a press outside closes it.
+  // Listening from the frame the menu opens in.
+  useLayoutEffect(() => {
+    if (!menu) return undefined;
+    const button = document.querySelector<HTMLElement>(`[data-action="${MENU_BUTTON[menu]}"]`);
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      event.stopPropagation();
+      setMenu(null);
+      button?.focus();
+    };
+    const onPointerDown = (event: PointerEvent): void => {
+      if (event.target instanceof Node && button?.closest('.menu-anchor')?.contains(event.target)) return;
+      setMenu(null);
+    };
+    document.addEventListener('keydown', onKeyDown, true);
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown, true);
+      document.removeEventListener('pointerdown', onPointerDown, true);
+    };
+  }, [menu]);
   return (
     <nav class="toolbar" aria-label={t('toolbarLabel')} data-lectern="toolbar">
       <FontSizeControl
@@ -333,10 +349,6 @@ export function Toolbar({
             onCopy={(payload, done) => {
               setMenu(null);
               onCopy(payload, done);
-            }}
-            onClose={() => {
-              setMenu(null);
-              document.querySelector<HTMLElement>('[data-action="more"]')?.focus();
             }}
           />
         )}

@@ -341,6 +341,36 @@ export function readingSuite(launch) {
     await driver.setViewport(reader, original[0], original[1]);
   });
 
+  it('a menu opened with the mouse: Esc closes it, not the reader, the focus on its button; a click outside closes it', async () => {
+    await reader.bringToFront();
+    await reader.click('[data-action="share"]');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="share-menu"]'), undefined, {
+      what: 'share menu',
+    });
+    await reader.keyboard.press('Escape');
+    await waitFor(
+      reader,
+      () =>
+        !document.querySelector('[data-lectern="share-menu"]') && document.activeElement?.dataset.action === 'share',
+      undefined,
+      { what: 'share menu closed, the focus on its button' },
+    );
+    assert.equal(
+      await reader.evaluate(() => !!document.querySelector('[data-lectern="article"]')),
+      true,
+      'reader still open',
+    );
+    await reader.click('[data-action="copy-menu"]');
+    await waitFor(reader, () => !!document.querySelector('[data-lectern="copy-menu"]'), undefined, {
+      what: 'copy menu',
+    });
+    // A press in the margin, beside the text.
+    await reader.mouse.click(12, 400);
+    await waitFor(reader, () => !document.querySelector('[data-lectern="copy-menu"]'), undefined, {
+      what: 'copy menu closed by a click outside it',
+    });
+  });
+
   it('each typography control changes the computed style', async () => {
     await openPanel(reader);
     const start = await articleStyle(reader);
