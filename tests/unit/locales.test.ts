@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { KEY_LABELS } from '@/components/shared/labels';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -32,6 +33,13 @@ describe('locales', () => {
       }
     });
   }
+
+  it('each key of the key list says what it does as a sentence would start, in every language', () => {
+    for (const lang of languages) {
+      const messages = load(lang);
+      for (const key of Object.values(KEY_LABELS)) expect(messages[key]!.message, `${lang}.${key}`).toMatch(/^\p{Lu}/u);
+    }
+  });
 
   it('Russian is really translated (the copy confirmation matches the seed page)', () => {
     expect(load('ru')['linkCopied']!.message).toBe('Ссылка скопирована');
