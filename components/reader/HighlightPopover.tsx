@@ -3,6 +3,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/annotate';
 import { HIGHLIGHT_COLOR_LABELS as COLOR_LABELS } from '@/components/shared/labels';
 import { t } from '@/utils/browser';
+import { useDismiss } from './features/dismiss';
 
 /** The popover's widest (its stylesheet's max-width, 20rem). */
 const POPOVER_WIDTH = 320;
@@ -58,24 +59,12 @@ export function HighlightPopover(props: HighlightPopoverProps) {
     if (sharing) box.current?.querySelector<HTMLElement>('.highlight-share a, .highlight-share button')?.focus();
   }, [sharing]);
 
-  useLayoutEffect(() => {
-    // Capture, on the window: Esc closes the popover before the reader's own Esc (close the reader) can see it.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      latest.current.onClose(true);
-    };
-    const onPointerDown = (event: PointerEvent): void => {
-      if (!box.current?.contains(event.target as Node)) latest.current.onClose(false);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('pointerdown', onPointerDown, true);
-    };
-  }, []);
+  // Esc or a press outside closes it (Esc gives the focus back).
+  useDismiss(
+    true,
+    (target) => !!box.current?.contains(target),
+    (byKey) => latest.current.onClose(byKey),
+  );
 
   // Beside the text, inside the window (the popover is at most POPOVER_WIDTH wide), in the page's coordinates as they
   // were when it opened: it stays by its text when the page scrolls. Placed as it renders, so it can take the focus.

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CopyMenu } from '@/components/shared/CopyMenu';
 import { FontSizeControl } from '@/components/shared/FontSizeControl';
 import { Icon, type IconName } from '@/components/shared/icons/Icon';
@@ -7,6 +7,7 @@ import { ShareMenu } from '@/components/shared/ShareMenu';
 import { t, type MessageKey } from '@/utils/browser';
 import { type ClipboardPayload, type LinkSource, cleanUrl } from '@/utils/share';
 import { keyFor, type ReaderAction } from '@/utils/reader';
+import { useDismiss } from './features/dismiss';
 import type { Settings } from '@/utils/settings';
 
 interface ToolbarProps {
@@ -165,30 +166,19 @@ export function Toolbar({
     setQuote(selectedText());
     setMenu(menu === which ? null : which);
   };
-  // An open menu closes on Esc, which then doesn't close the reader, wherever the focus is (a click on the menu's button
-  // leaves it where it was, to keep the selection), and the focus goes to the menu's button; a press outside closes it.
-  // Listening from the frame the menu opens in.
-  useLayoutEffect(() => {
-    if (!menu) return undefined;
-    const button = document.querySelector<HTMLElement>(`[data-action="${MENU_BUTTON[menu]}"]`);
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
+  // An open menu closes on Esc wherever the focus is (a click on the menu's button leaves it where it was, to keep the
+  // selection), the focus then on the menu's button; and on a press outside it.
+  const menuButton = (): HTMLElement | null =>
+    menu && document.querySelector<HTMLElement>(`[data-action="${MENU_BUTTON[menu]}"]`);
+  useDismiss(
+    menu !== null,
+    (target) => !!menuButton()?.closest('.menu-anchor')?.contains(target),
+    (byKey) => {
+      const button = menuButton();
       setMenu(null);
-      button?.focus();
-    };
-    const onPointerDown = (event: PointerEvent): void => {
-      if (event.target instanceof Node && button?.closest('.menu-anchor')?.contains(event.target)) return;
-      setMenu(null);
-    };
-    document.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('pointerdown', onPointerDown, true);
-    };
-  }, [menu]);
+      if (byKey) button?.focus();
+    },
+  );
   return (
     <nav class="toolbar" aria-label={t('toolbarLabel')} data-lectern="toolbar">
       <FontSizeControl

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Article } from '@/utils/extract';
 import { t } from '@/utils/browser';
+import { useDismiss } from './dismiss';
 import { scrollIntoViewSettled } from './scroll-settled';
 
 /**
@@ -113,27 +114,12 @@ export function useFootnotes(article: Article | null): {
     return () => body.removeEventListener('click', onClick);
   }, [article]);
 
-  // A layout effect: Esc works from the moment the note shows.
-  useLayoutEffect(() => {
-    if (!open) return undefined;
-    // Capture, on the window: Esc closes the note before the reader's own Esc (close the reader) can see it.
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return;
-      event.preventDefault();
-      event.stopPropagation();
-      close(true);
-    };
-    const onPointerDown = (event: PointerEvent): void => {
-      const inside = (event.target as Element | null)?.closest?.(`#${POPOVER_ID}`);
-      if (!inside && !open.ref.contains(event.target as Node)) close(false);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    document.addEventListener('pointerdown', onPointerDown, true);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown, true);
-      document.removeEventListener('pointerdown', onPointerDown, true);
-    };
-  }, [open]);
+  // Esc or a press outside the note and its mark closes it (Esc gives the focus back to the mark).
+  useDismiss(
+    open !== null,
+    (target) => !!(target instanceof Element && target.closest(`#${POPOVER_ID}`)) || !!open?.ref.contains(target),
+    close,
+  );
 
   return { open, close };
 }
