@@ -150,6 +150,22 @@ export function readingSuite(launch) {
   let seed;
   let reader;
 
+  /** Esc closes the menu (its `data-lectern`), not the reader, and the focus is back on the menu's button. */
+  async function escapeCloses(menu, button) {
+    await reader.keyboard.press('Escape');
+    await waitFor(
+      reader,
+      ([m, b]) => !document.querySelector(`[data-lectern="${m}"]`) && document.activeElement?.dataset.action === b,
+      [menu, button],
+      { what: `${menu} closed, the focus on its button` },
+    );
+    assert.equal(
+      await reader.evaluate(() => !!document.querySelector('[data-lectern="article"]')),
+      true,
+      'reader still open',
+    );
+  }
+
   before(async () => {
     server = await startServer();
     driver = await launch();
@@ -308,21 +324,7 @@ export function readingSuite(launch) {
       );
       assert.deepEqual(items, IN_MORE[width]);
       await reader.screenshot({ path: `${ARTIFACTS}/${driver.name}-toolbar-${width}-more.png` });
-      await reader.keyboard.press('Escape');
-      await waitFor(
-        reader,
-        () =>
-          !document.querySelector('[data-lectern="more-menu"]') && document.activeElement?.dataset.action === 'more',
-        undefined,
-        {
-          what: 'More closed, focus back on its button',
-        },
-      );
-      assert.equal(
-        await reader.evaluate(() => !!document.querySelector('[data-lectern="article"]')),
-        true,
-        'reader still open',
-      );
+      await escapeCloses('more-menu', 'more');
     }
     // At 1100 px the text panel stands beside the text, not over it.
     await reader.keyboard.press('t');
@@ -347,19 +349,7 @@ export function readingSuite(launch) {
     await waitFor(reader, () => !!document.querySelector('[data-lectern="share-menu"]'), undefined, {
       what: 'share menu',
     });
-    await reader.keyboard.press('Escape');
-    await waitFor(
-      reader,
-      () =>
-        !document.querySelector('[data-lectern="share-menu"]') && document.activeElement?.dataset.action === 'share',
-      undefined,
-      { what: 'share menu closed, the focus on its button' },
-    );
-    assert.equal(
-      await reader.evaluate(() => !!document.querySelector('[data-lectern="article"]')),
-      true,
-      'reader still open',
-    );
+    await escapeCloses('share-menu', 'share');
     await reader.click('[data-action="copy-menu"]');
     await waitFor(reader, () => !!document.querySelector('[data-lectern="copy-menu"]'), undefined, {
       what: 'copy menu',
