@@ -60,18 +60,14 @@ describe('Chromium: a browser language Lectern has no strings for (Ukrainian)', 
       lang: document.documentElement.lang,
       date: document.querySelector('.published time')?.textContent,
       button: document.querySelector('[data-action="close"]')?.getAttribute('aria-label'),
-      browser: chrome.i18n.getUILanguage(),
+      // The locale Chromium's own UI runs in: Debian's build has no Ukrainian, so en-US.
+      ui: chrome.i18n.getMessage('@@ui_locale').replace('_', '-'),
     }));
-    // Debian's Chromium has no Ukrainian of its own: it reports "uk" to the reader, but once in a CI run it reported
-    // "en-US". Either way the page is in English: plain "en" beside a browser in Ukrainian, the browser's own English
-    // tag beside a browser in English.
-    const english = shown.browser.toLowerCase().startsWith('en') ? shown.browser : 'en';
-    assert.deepEqual(shown, {
-      lang: english,
-      date: 'December 30, 2025',
-      button: 'Close reader',
-      browser: shown.browser,
-    });
-    assert.match(shown.lang, /^en\b/);
+    assert.equal(shown.date, 'December 30, 2025');
+    assert.equal(shown.button, 'Close reader');
+    // English, never the browser's Ukrainian: "en" beside a browser that says "uk"; or the tag of the English its UI
+    // really runs in, which a page that starts before Chromium has sent it its languages reads instead of "uk" (seen
+    // under load: 4 readers in 12).
+    assert.ok(['en', shown.ui].includes(shown.lang) && shown.lang.startsWith('en'), JSON.stringify(shown));
   });
 });
