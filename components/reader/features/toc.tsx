@@ -51,13 +51,13 @@ function sectionNow(items: TocItem[]): number {
 }
 
 /**
- * The index (in `items`) of the section being read, kept up to date while `active`. Known from the first render (the
- * headings are on the page before the panel), so the panel opens with its mark, and its focus, on it.
+ * The index (in `items`) of the section being read, kept up to date while the panel is open. Known from the first
+ * render (the headings are on the page before the panel), so the panel opens with its mark, and its focus, on it.
  */
-function useCurrentSection(items: TocItem[], active: boolean): number {
-  const [current, setCurrent] = useState(() => (active && items.length ? sectionNow(items) : -1));
+function useCurrentSection(items: TocItem[]): number {
+  const [current, setCurrent] = useState(() => (items.length ? sectionNow(items) : -1));
   useLayoutEffect(() => {
-    if (!active || !items.length) return undefined;
+    if (!items.length) return undefined;
     let frame = 0;
     const measure = (): void => {
       frame = 0;
@@ -74,7 +74,7 @@ function useCurrentSection(items: TocItem[], active: boolean): number {
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
     };
-  }, [items, active]);
+  }, [items]);
   return current;
 }
 
@@ -98,7 +98,7 @@ function keepInView(link: Element, scroller: HTMLElement): void {
 
 /** The panel: a list of links to the sections, the current one marked. */
 export function TocPanel({ items, onClose }: { items: TocItem[]; onClose: (refocus: boolean) => void }) {
-  const current = useCurrentSection(items, true);
+  const current = useCurrentSection(items);
   const panel = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const close = useRef(onClose);
