@@ -74,9 +74,12 @@ function attributes(el: Element): string {
   return text;
 }
 
-/** The element children that are arguments (an annotation is not). */
+/** An annotation (KaTeX's and MathJax's TeX, say): no argument, and left out of the book. */
+const isAnnotation = (el: Element): boolean => /^annotation/.test(el.localName);
+
+/** The element children that are arguments. */
 function argumentsOf(el: Element): Element[] {
-  return [...el.children].filter((child) => !/^annotation/.test(child.localName));
+  return [...el.children].filter((child) => !isAnnotation(child));
 }
 
 function write(el: Element): string {
@@ -107,7 +110,7 @@ function inner(el: Element, textAllowed: boolean): string {
       if (!words) continue;
       if (!textAllowed) throw new DoesNotFit();
       text += `<mtext>${xmlText(words)}</mtext>`;
-    } else if (node.nodeType === 1 && !/^annotation/.test((node as Element).localName)) {
+    } else if (node.nodeType === 1 && !isAnnotation(node as Element)) {
       text += write(node as Element);
     }
   }
